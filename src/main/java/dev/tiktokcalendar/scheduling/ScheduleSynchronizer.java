@@ -1,0 +1,112 @@
+package dev.tiktokcalendar.scheduling;
+
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+
+/**
+ * Makes the clustered Quartz store hold exactly the schedules of {@code calendar.scheduling.jobs}: adds
+ * missing triggers, reschedules changed ones, removes disabled ones. An unchanged trigger is left alone, so a
+ * node restart keeps its next fire time and the other nodes' triggers and history are never touched.
+ */
+@Component
+public class ScheduleSynchronizer implements SmartLifecycle {
+
+    static final String GROUP = "calendar";
+    static final String SIGNATURE = "scheduleSignature";
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleSynchronizer.class);
+
+    private final Scheduler scheduler;
+    private final SchedulingProperties properties;
+    private volatile boolean running;
+
+    public ScheduleSynchronizer(Scheduler scheduler, SchedulingProperties properties) {
+        this.scheduler = scheduler;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        try {
+            for (Map.Entry<String, JobSchedule> entry : properties.jobs().entrySet()) {
+                synchronize(entry.getKey(), entry.getValue());
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not synchronise the Quartz schedules with calendar.scheduling", e);
+        }
+        running = true;
+    }
+
+    void synchronize(String name, JobSchedule schedule) throws SchedulerException {
+        JobKey jobKey = JobKey.jobKey(name, GROUP);
+        TriggerKey triggerKey = TriggerKey.triggerKey(name, GROUP);
+        if (!schedule.enabled()) {
+            if (scheduler.deleteJob(jobKey)) {
+                log.info("Schedule {} is disabled: removed its trigger", name);
+            }
+            return;
+        }
+        Trigger existing = scheduler.getTrigger(triggerKey);
+        if (existing != null && schedule.signature().equals(existing.getJobDataMap().getString(SIGNATURE))) {
+            return;
+        }
+        JobDetail jobDetail = JobBuilder.newJob(BatchJobQuartzJob.class)
+                .withIdentity(jobKey)
+                .withDescription("launches Spring Batch job " + schedule.job())
+                .usingJobData(BatchJobQuartzJob.BATCH_JOB_NAME, schedule.job())
+                .storeDurably()
+                .build();
+        scheduler.scheduleJob(jobDetail, Set.of(trigger(triggerKey, schedule)), true);
+        log.info("Schedule {} -> job {} ({}){}", name, schedule.job(), schedule.signature(),
+                existing == null ? "" : ", replacing " + existing.getJobDataMap().getString(SIGNATURE));
+    }
+
+    /** Misfire policy: a tick missed by more than the misfire threshold fires once, not once per missed period. */
+    static Trigger trigger(TriggerKey key, JobSchedule schedule) {
+        TriggerBuilder<Trigger> builder = TriggerBuilder.newTrigger()
+                .withIdentity(key)
+                .usingJobData(SIGNATURE, schedule.signature())
+                .startNow();
+        if (schedule.isCron()) {
+            return builder.withSchedule(CronScheduleBuilder.cronSchedule(schedule.cron())
+                    .inTimeZone(TimeZone.getTimeZone(schedule.zone()))
+                    .withMisfireHandlingInstructionFireAndProceed()).build();
+        }
+        return builder.withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                .withIntervalInMilliseconds(schedule.interval().toMillis())
+                .repeatForever()
+                .withMisfireHandlingInstructionNowWithExistingCount()).build();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the scheduler (which starts last), so triggers are in place when it begins to fire. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}
