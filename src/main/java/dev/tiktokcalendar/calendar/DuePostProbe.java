@@ -1,0 +1,32 @@
+package dev.tiktokcalendar.calendar;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * The cheap "anything due?" question asked before launching a job: one index range scan on
+ * {@code ix_post_due (state, next_attempt_at)} that reads at most one row, whatever the calendar's size.
+ */
+@Component
+public class DuePostProbe {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public DuePostProbe(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public boolean anythingDue(Collection<PostState> states) {
+        Optional<Integer> found = jdbc.sql("SELECT 1 FROM post WHERE state IN (:states) AND next_attempt_at <= :now LIMIT 1")
+                .param("states", states.stream().map(Enum::name).toList())
+                .param("now", PostHistory.utc(clock.instant()))
+                .query(Integer.class).optional();
+        return found.isPresent();
+    }
+}

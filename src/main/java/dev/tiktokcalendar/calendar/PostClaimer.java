@@ -1,0 +1,92 @@
+package dev.tiktokcalendar.calendar;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Claims due posts for this node in a short transaction of its own ({@code FOR UPDATE SKIP LOCKED}, so
+ * concurrent nodes get disjoint posts without waiting), and returns claims nobody finished to the pool.
+ * A claim lasts {@code claimTtl}: its expiry is the post's {@code next_attempt_at}.
+ */
+@Component
+public class PostClaimer {
+
+    private final JdbcClient jdbc;
+    private final PostStateMachine stateMachine;
+    private final NodeName nodeName;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+
+    public PostClaimer(JdbcClient jdbc, PostStateMachine stateMachine, NodeName nodeName, Clock clock,
+                       PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.stateMachine = stateMachine;
+        this.nodeName = nodeName;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Claims up to {@code limit} scheduled or deferred posts that are due, oldest due first; returns their ids. */
+    public List<Long> claimDue(int limit, Duration claimTtl) {
+        return ownTransaction.execute(status -> {
+            Instant now = clock.instant();
+            List<Long> ids = jdbc.sql("""
+                            SELECT id FROM post
+                            WHERE state IN ('SCHEDULED', 'DEFERRED') AND next_attempt_at <= ?
+                            ORDER BY next_attempt_at, id LIMIT ?
+                            FOR UPDATE SKIP LOCKED""")
+                    .params(PostHistory.utc(now), limit)
+                    .query(Long.class).list();
+            if (ids.isEmpty()) {
+                return ids;
+            }
+            Instant expiry = now.plus(claimTtl);
+            for (Long id : ids) {
+                stateMachine.applyInCurrentTransaction(new PostTransition(id,
+                        EnumSet.of(PostState.SCHEDULED, PostState.DEFERRED), PostState.CLAIMED,
+                        "claimed by " + nodeName.value(), expiry));
+            }
+            jdbc.sql("UPDATE post SET claim_owner = :owner, claim_expires_at = :expiry WHERE id IN (:ids)")
+                    .param("owner", nodeName.value()).param("expiry", PostHistory.utc(expiry)).param("ids", ids)
+                    .update();
+            return ids;
+        });
+    }
+
+    /**
+     * Returns expired claims to the pool. A claim that never reached the init is simply rescheduled; a post whose
+     * init intent was committed may have reached TikTok, so it becomes UNKNOWN for reconciliation, never re-sent.
+     *
+     * @return how many posts were released
+     */
+    public int releaseExpiredClaims(Duration unknownFirstCheckDelay) {
+        Instant now = clock.instant();
+        int released = 0;
+        for (Long id : expired(PostState.CLAIMED, now)) {
+            released += stateMachine.apply(PostTransition.of(id, PostState.CLAIMED, PostState.SCHEDULED,
+                    "claim expired before any API call; back in the queue", now)) ? 1 : 0;
+        }
+        for (Long id : expired(PostState.INIT_IN_FLIGHT, now)) {
+            released += stateMachine.apply(PostTransition.of(id, PostState.INIT_IN_FLIGHT, PostState.UNKNOWN,
+                    "the node publishing it stopped during the init; the post may exist on TikTok, reconciling",
+                    now.plus(unknownFirstCheckDelay))) ? 1 : 0;
+        }
+        return released;
+    }
+
+    private List<Long> expired(PostState state, Instant now) {
+        return jdbc.sql("SELECT id FROM post WHERE state = ? AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 1000")
+                .params(state.name(), PostHistory.utc(now))
+                .query(Long.class).list();
+    }
+}

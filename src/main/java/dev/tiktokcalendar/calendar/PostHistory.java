@@ -1,0 +1,71 @@
+package dev.tiktokcalendar.calendar;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The {@code post_event} rows of posts: their state transitions and the API calls made for them. */
+@Repository
+public class PostHistory {
+
+    private final JdbcClient jdbc;
+    private final NodeName nodeName;
+
+    public PostHistory(JdbcClient jdbc, NodeName nodeName) {
+        this.jdbc = jdbc;
+        this.nodeName = nodeName;
+    }
+
+    void recordTransition(long postId, PostState from, PostState to, String reason, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO post_event (post_id, kind, occurred_at, from_state, to_state, reason, node)
+                        VALUES (?, 'TRANSITION', ?, ?, ?, ?, ?)""")
+                .params(postId, utc(at), from.name(), to.name(), truncate(reason, 1000), nodeName.value())
+                .update();
+    }
+
+    public void recordApiCall(ApiCallEvent call) {
+        jdbc.sql("""
+                        INSERT INTO post_event (post_id, account_id, attempt_no, kind, occurred_at, endpoint,
+                                                http_status, tiktok_code, log_id, duration_ms, node)
+                        VALUES (?, ?, ?, 'API_CALL', ?, ?, ?, ?, ?, ?, ?)""")
+                .params(call.postId(), call.accountId(), call.attemptNo(), utc(call.occurredAt()), call.endpoint(),
+                        call.httpStatus(), call.tiktokCode(), truncate(call.logId(), 64),
+                        (int) Math.min(Integer.MAX_VALUE, call.duration().toMillis()), nodeName.value())
+                .update();
+    }
+
+    /** The history of one post, oldest first. */
+    public List<PostEvent> of(long postId) {
+        return jdbc.sql("""
+                        SELECT kind, occurred_at, from_state, to_state, reason, endpoint, http_status, tiktok_code,
+                               log_id, duration_ms, node
+                        FROM post_event WHERE post_id = ? ORDER BY id""")
+                .param(postId)
+                .query((rs, row) -> new PostEvent(rs.getString("kind"),
+                        rs.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        rs.getString("from_state"), rs.getString("to_state"), rs.getString("reason"),
+                        rs.getString("endpoint"), (Integer) rs.getObject("http_status", Integer.class),
+                        rs.getString("tiktok_code"), rs.getString("log_id"),
+                        (Integer) rs.getObject("duration_ms", Integer.class), rs.getString("node")))
+                .list();
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** A row of a post's history. */
+    public record PostEvent(String kind, Instant occurredAt, String fromState, String toState, String reason,
+                            String endpoint, Integer httpStatus, String tiktokCode, String logId, Integer durationMs,
+                            String node) {
+    }
+}

@@ -1,0 +1,164 @@
+package dev.tiktokcalendar.calendar;
+
+import dev.tiktokcalendar.support.CalendarFixtures;
+import dev.tiktokcalendar.support.DatabaseTest;
+import dev.tiktokcalendar.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Claiming, transitions and the due probe on the real database. */
+@SpringBootTest
+class PostClaimingTest extends DatabaseTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    PostHistory history;
+
+    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofDays(400)));
+    private CalendarFixtures fixtures;
+    private long workspace;
+    private long account;
+
+    @BeforeEach
+    void calendar() {
+        fixtures = new CalendarFixtures(jdbc);
+        workspace = fixtures.workspace("claims-" + UUID.randomUUID());
+        account = fixtures.account(workspace, "creator");
+        // posts of other tests in the shared schema are due long before this test's clock: move them out of the way
+        jdbc.sql("UPDATE post SET next_attempt_at = '2999-01-01' WHERE workspace_id <> ?").param(workspace).update();
+    }
+
+    private PostStateMachine stateMachine(String node) {
+        return new PostStateMachine(jdbc, new PostHistory(jdbc, new NodeName(node)), clock, transactionManager);
+    }
+
+    private PostClaimer claimer(String node) {
+        return new PostClaimer(jdbc, stateMachine(node), new NodeName(node), clock, transactionManager);
+    }
+
+    @Test
+    void twoNodesClaimingAtOnceGetDisjointPostsThatTogetherCoverEveryDuePost() throws Exception {
+        List<Long> due = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            due.add(fixtures.post(workspace, account, "SCHEDULED", clock.instant().minusSeconds(i)));
+        }
+        long future = fixtures.post(workspace, account, "SCHEDULED", clock.instant().plusSeconds(60));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<List<Long>>> results = new ArrayList<>();
+        for (String node : List.of("node-1", "node-2")) {
+            Callable<List<Long>> claimLoop = () -> {
+                List<Long> mine = new ArrayList<>();
+                List<Long> batch;
+                while (!(batch = claimer(node).claimDue(7, Duration.ofMinutes(2))).isEmpty()) {
+                    mine.addAll(batch);
+                }
+                return mine;
+            };
+            results.add(pool.submit(claimLoop));
+        }
+        List<Long> first = results.get(0).get();
+        List<Long> second = results.get(1).get();
+        pool.shutdown();
+
+        assertThat(Collections.disjoint(first, second)).isTrue();
+        Set<Long> all = new HashSet<>(first);
+        all.addAll(second);
+        assertThat(all).containsExactlyInAnyOrderElementsOf(due);
+        assertThat(fixtures.stateOf(future)).isEqualTo("SCHEDULED");
+        assertThat(jdbc.sql("SELECT DISTINCT claim_owner FROM post WHERE id IN (:ids)").param("ids", first)
+                .query(String.class).list()).containsExactly("node-1");
+    }
+
+    @Test
+    void expiredClaimsGoBackToTheQueueButAnInitInFlightBecomesUnknown() {
+        long claimedOnly = fixtures.post(workspace, account, "SCHEDULED", clock.instant().minusSeconds(5));
+        long initSent = fixtures.post(workspace, account, "SCHEDULED", clock.instant().minusSeconds(5));
+        PostClaimer crashedNode = claimer("crashed");
+        assertThat(crashedNode.claimDue(10, Duration.ofMinutes(2))).containsExactlyInAnyOrder(claimedOnly, initSent);
+        stateMachine("crashed").apply(PostTransition.of(initSent, PostState.CLAIMED, PostState.INIT_IN_FLIGHT,
+                "init intent", clock.instant().plus(Duration.ofMinutes(2))));
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(claimer("survivor").releaseExpiredClaims(Duration.ofSeconds(30))).isZero();
+        clock.advance(Duration.ofMinutes(2));
+        int released = claimer("survivor").releaseExpiredClaims(Duration.ofSeconds(30));
+
+        assertThat(released).isEqualTo(2);
+        assertThat(fixtures.stateOf(claimedOnly)).isEqualTo("SCHEDULED");
+        assertThat(fixtures.stateOf(initSent)).isEqualTo("UNKNOWN");
+        assertThat(history.of(initSent)).extracting(PostHistory.PostEvent::toState)
+                .containsExactly("CLAIMED", "INIT_IN_FLIGHT", "UNKNOWN");
+    }
+
+    @Test
+    void aTransitionFromAStateThePostIsNoLongerInChangesNothing() {
+        long post = fixtures.post(workspace, account, "SCHEDULED", clock.instant().minusSeconds(1));
+        PostStateMachine machine = stateMachine("node");
+        assertThat(machine.apply(PostTransition.of(post, PostState.SCHEDULED, PostState.CANCELLED, "user cancelled", null))).isTrue();
+
+        boolean applied = machine.apply(PostTransition.of(post, PostState.SCHEDULED, PostState.CLAIMED, "late claim",
+                clock.instant()));
+
+        assertThat(applied).isFalse();
+        assertThat(fixtures.stateOf(post)).isEqualTo("CANCELLED");
+        assertThat(history.of(post)).hasSize(1).first().satisfies(event -> {
+            assertThat(event.reason()).isEqualTo("user cancelled");
+            assertThat(event.node()).isEqualTo("node");
+        });
+    }
+
+    @Test
+    void theDueProbeSeesOnlyPostsWhoseTimeHasCome() {
+        DuePostProbe probe = new DuePostProbe(jdbc, clock);
+        long post = fixtures.post(workspace, account, "SCHEDULED", clock.instant().plusSeconds(10));
+        assertThat(probe.anythingDue(PostState.DUE_FOR_PUBLISHING)).isFalse();
+
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(probe.anythingDue(PostState.DUE_FOR_PUBLISHING)).isTrue();
+        assertThat(probe.anythingDue(PostState.DUE_FOR_RECONCILIATION)).isFalse();
+        jdbc.sql("DELETE FROM post WHERE id = ?").param(post).update();
+    }
+
+    @Test
+    void anApiCallIsRecordedInThePostsHistory() {
+        long post = fixtures.post(workspace, account, "SCHEDULED", clock.instant());
+        history.recordApiCall(new ApiCallEvent(post, account, 1, "video/init", 200, "ok", "20261126LOG",
+                Duration.ofMillis(42), clock.instant()));
+
+        assertThat(history.of(post)).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo("API_CALL");
+            assertThat(event.endpoint()).isEqualTo("video/init");
+            assertThat(event.httpStatus()).isEqualTo(200);
+            assertThat(event.tiktokCode()).isEqualTo("ok");
+            assertThat(event.logId()).isEqualTo("20261126LOG");
+            assertThat(event.durationMs()).isEqualTo(42);
+        });
+    }
+}
