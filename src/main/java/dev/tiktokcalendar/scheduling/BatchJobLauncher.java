@@ -34,15 +34,23 @@ public class BatchJobLauncher {
 
     private final JobOperator jobOperator;
     private final Map<String, Job> jobsByName;
+    private final Map<String, List<LaunchCondition>> conditionsByJob;
 
-    public BatchJobLauncher(JobOperator jobOperator, List<Job> jobs) {
+    public BatchJobLauncher(JobOperator jobOperator, List<Job> jobs, List<LaunchCondition> conditions) {
         this.jobOperator = jobOperator;
         this.jobsByName = jobs.stream().collect(Collectors.toUnmodifiableMap(Job::getName, Function.identity()));
+        this.conditionsByJob = conditions.stream().collect(Collectors.groupingBy(LaunchCondition::jobName));
     }
 
-    /** Runs {@code jobName} for the tick scheduled at {@code scheduledFireTime}; empty when that tick already ran. */
+    /**
+     * Runs {@code jobName} for the tick scheduled at {@code scheduledFireTime}; empty when that tick already ran
+     * or a {@link LaunchCondition} of the job says there is no work.
+     */
     public Optional<JobExecution> launchTick(String jobName, Instant scheduledFireTime) {
         Job job = job(jobName);
+        if (!conditionsByJob.getOrDefault(jobName, List.of()).stream().allMatch(LaunchCondition::workPending)) {
+            return Optional.empty();
+        }
         JobParameters parameters = new JobParametersBuilder()
                 .addLong(SCHEDULED_FIRE_TIME, scheduledFireTime.toEpochMilli(), true)
                 .toJobParameters();
