@@ -36,8 +36,19 @@ public final class CalendarCli {
         CommandLine commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(CalendarCli::usageError);
         String[] effectiveArgs = args.length == 0 ? new String[] {DEFAULT_COMMAND} : args;
         return commandLine.execute(effectiveArgs);
+    }
+
+    /** A usage error names what was wrong, suggests near misses, prints the usage and exits 2. */
+    private static int usageError(CommandLine.ParameterException error, String[] args) {
+        CommandLine failed = error.getCommandLine();
+        PrintWriter err = failed.getErr();
+        err.println(error.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
+        failed.usage(err);
+        return failed.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     static CommandLine commandLine() {

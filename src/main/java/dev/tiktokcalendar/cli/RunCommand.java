@@ -6,6 +6,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -14,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 public class RunCommand implements CalendarCommand {
 
     @Unmatched
-    List<String> springArguments = List.of();
+    List<String> springArguments = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 public class BatchJobLauncher {
 
     public static final String SCHEDULED_FIRE_TIME = "scheduledFireTime";
+    public static final String MANUAL_RUN = "manualRunAt";
 
     private static final Logger log = LoggerFactory.getLogger(BatchJobLauncher.class);
 
@@ -61,6 +62,19 @@ public class BatchJobLauncher {
             return Optional.empty();
         } catch (JobRestartException | InvalidJobParametersException e) {
             throw new IllegalStateException("Could not launch job " + jobName + " for tick " + scheduledFireTime, e);
+        }
+    }
+
+    /** Runs {@code jobName} once, now, whatever its launch conditions say (an operator's explicit request). */
+    public JobExecution runNow(String jobName, Instant requestedAt) {
+        JobParameters parameters = new JobParametersBuilder()
+                .addLong(MANUAL_RUN, requestedAt.toEpochMilli(), true)
+                .toJobParameters();
+        try {
+            return jobOperator.start(job(jobName), parameters);
+        } catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException | JobRestartException
+                 | InvalidJobParametersException e) {
+            throw new IllegalStateException("Could not run job " + jobName + ": " + e.getMessage(), e);
         }
     }
 

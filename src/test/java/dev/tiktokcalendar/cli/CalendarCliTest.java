@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.cli;
 
+import dev.tiktokcalendar.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -41,6 +42,25 @@ class CalendarCliTest {
     @Test
     void commandsAreDiscoveredFromTheClassPath() {
         assertThat(CalendarCli.discoverCommands()).extracting(command -> command.getClass().getSimpleName())
-                .contains("RunCommand");
+                .contains("RunCommand", "JobsCommand", "PostsCommand");
+    }
+
+    @Test
+    void jobsRunRunsAJobOnceAndPrintsItsSteps() {
+        int exitCode = run("jobs", "run", "purgeJobHistoryJob", "--spring.datasource.url=" + TestDatabase.sharedSchemaUrl(),
+                "--spring.datasource.username=" + TestDatabase.username(), "--spring.datasource.password=" + TestDatabase.password());
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("purgeJobHistoryJob: COMPLETED (COMPLETED)",
+                "purgeFinishedExecutionsStep: COMPLETED, read 0, written");
+    }
+
+    @Test
+    void jobsRunOfAnUnknownJobSaysWhichJobsExistAndExitsWith2() {
+        int exitCode = run("jobs", "run", "noSuchJob", "--spring.datasource.url=" + TestDatabase.sharedSchemaUrl(),
+                "--spring.datasource.username=" + TestDatabase.username(), "--spring.datasource.password=" + TestDatabase.password());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("No Spring Batch job named 'noSuchJob'; known jobs:", "purgeJobHistoryJob");
     }
 }
