@@ -2,6 +2,7 @@ package dev.tiktokcalendar.simulator.media;
 
 import org.apache.tika.Tika;
 import org.mp4parser.IsoFile;
+import org.mp4parser.boxes.iso14496.part12.FileTypeBox;
 import org.mp4parser.boxes.iso14496.part12.MediaBox;
 import org.mp4parser.boxes.iso14496.part12.MediaHeaderBox;
 import org.mp4parser.boxes.iso14496.part12.MovieBox;
@@ -31,13 +32,16 @@ public final class MediaProbe {
             return new MediaInfo("application/octet-stream", 0, 0, 0, 0, 0);
         }
         if ("video/mp4".equals(mime) || "video/quicktime".equals(mime) || "video/x-m4v".equals(mime)) {
-            return probeIso(file, "video/x-m4v".equals(mime) ? "video/mp4" : mime, size);
+            return probeIso(file, size);
         }
         return new MediaInfo(mime, size, 0, 0, 0, 0);
     }
 
-    private static MediaInfo probeIso(Path file, String mime, long size) {
+    private static MediaInfo probeIso(Path file, long size) {
         try (IsoFile iso = new IsoFile(file.toFile())) {
+            // Tika calls every ISO file with an unlisted brand (even "isom") QuickTime; the ftyp brand decides
+            FileTypeBox fileType = iso.getBoxes(FileTypeBox.class).stream().findFirst().orElse(null);
+            String mime = fileType != null && "qt  ".equals(fileType.getMajorBrand()) ? "video/quicktime" : "video/mp4";
             MovieBox movie = iso.getMovieBox();
             if (movie == null || movie.getMovieHeaderBox() == null) {
                 return new MediaInfo("application/octet-stream", size, 0, 0, 0, 0);
