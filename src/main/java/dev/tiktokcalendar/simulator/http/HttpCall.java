@@ -7,7 +7,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -65,8 +64,8 @@ public final class HttpCall {
 
     public byte[] body() {
         if (body == null) {
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+            try {
+                body = exchange.getRequestBody().readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

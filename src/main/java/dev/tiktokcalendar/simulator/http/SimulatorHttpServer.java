@@ -154,6 +154,8 @@ public final class SimulatorHttpServer implements AutoCloseable {
     }
 
     private static void write(HttpExchange exchange, SimResponse response) throws IOException {
+        // an unread request body makes the server reset the connection, losing the answer: drain it first
+        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         if (response.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
