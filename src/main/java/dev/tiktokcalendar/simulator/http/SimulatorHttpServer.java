@@ -34,6 +34,14 @@ public final class SimulatorHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SimulatorHttpServer.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs every
+        // answer then waits ~40 ms. Read once by the JDK, so it must be set before any HttpServer starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService workers;
     private final Map<Endpoint, Handler> handlers = new EnumMap<>(Endpoint.class);
