@@ -109,8 +109,9 @@ public final class SimulatorHttpServer implements AutoCloseable {
                 return; // closing an exchange before sending headers drops the connection
             }
             SimResponse response = answer(call, handler);
-            write(exchange, response);
+            // logged before answering, so a client that got its answer always finds its request in the log
             record(call, response.status(), response.code());
+            write(exchange, response);
         } catch (IOException | UncheckedIOException e) {
             log.debug("simulator: client went away during {}", endpoint);
         } catch (RuntimeException e) {
