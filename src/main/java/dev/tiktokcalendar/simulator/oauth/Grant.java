@@ -1,5 +1,7 @@
 package dev.tiktokcalendar.simulator.oauth;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -14,7 +16,7 @@ public final class Grant {
 
     Grant(String creatorOpenId, Set<String> scopes) {
         this.creatorOpenId = creatorOpenId;
-        this.scopes = Set.copyOf(scopes);
+        this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes)); // the order requested is the order echoed
     }
 
     public String creatorOpenId() {
