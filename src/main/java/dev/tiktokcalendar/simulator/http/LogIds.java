@@ -15,9 +15,20 @@ public final class LogIds {
     private LogIds() {
     }
 
+    private record Stamp(long epochSecond, String text) {
+    }
+
+    // formatting a date on every request costs more than the rest of a status/fetch: reuse it per second
+    private static volatile Stamp lastStamp = new Stamp(Long.MIN_VALUE, "");
+
     public static String next(Instant now) {
+        Stamp stamp = lastStamp;
+        if (stamp.epochSecond() != now.getEpochSecond()) {
+            stamp = new Stamp(now.getEpochSecond(), STAMP.format(now));
+            lastStamp = stamp;
+        }
         byte[] random = new byte[10];
         ThreadLocalRandom.current().nextBytes(random);
-        return STAMP.format(now) + HEX.formatHex(random);
+        return stamp.text() + HEX.formatHex(random);
     }
 }

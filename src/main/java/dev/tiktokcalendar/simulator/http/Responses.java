@@ -1,6 +1,7 @@
 package dev.tiktokcalendar.simulator.http;
 
 import dev.tiktokcalendar.simulator.world.SimClock;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,7 +22,7 @@ public final class Responses {
     public SimResponse ok(Object data) {
         ObjectNode root = Json.object();
         if (data != null) {
-            root.set("data", Json.MAPPER.valueToTree(data));
+            root.set("data", data instanceof JsonNode node ? node : Json.MAPPER.valueToTree(data));
         }
         root.set("error", error("ok", ""));
         return SimResponse.json(200, Json.bytes(root), "ok");
