@@ -32,7 +32,7 @@ public class SimulatorCommand implements CalendarCommand {
     @Option(names = "--port", defaultValue = "8089", description = "Port on 127.0.0.1 (0 = any free port). Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--world", description = "World file (YAML, see docs/simulator.md). Default: the demo world.")
+    @Option(names = "--world", description = "World file (YAML, see src/main/java/dev/tiktokcalendar/simulator/README.md). Default: the demo world.")
     Path world;
 
     @Option(names = "--write-tokens", paramLabel = "FILE",

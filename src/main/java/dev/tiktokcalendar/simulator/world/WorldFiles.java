@@ -19,7 +19,7 @@ import java.time.Duration;
 /**
  * Reads world files: YAML, kebab-case keys, durations as {@code 500ms}, {@code 30s}, {@code 24h} or ISO-8601.
  * Unknown keys are errors, so a typo never silently falls back to a default. The format is documented in
- * {@code docs/simulator.md}; {@code classpath:simulator/demo-world.yml} is the demo world.
+ * the package README ({@code src/main/java/dev/tiktokcalendar/simulator/README.md}); {@code classpath:simulator/demo-world.yml} is the demo world.
  */
 public final class WorldFiles {
 
