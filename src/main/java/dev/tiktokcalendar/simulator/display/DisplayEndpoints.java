@@ -42,7 +42,7 @@ public final class DisplayEndpoints {
     public SimResponse list(HttpCall call) {
         Grant grant = gate.admit(call, Scopes.VIDEO_LIST);
         Set<String> fields = fields(call);
-        JsonNode body = call.json("invalid_params");
+        JsonNode body = jsonBody(call);
         Long maxCount = body.has("max_count") ? Json.integer(body, "max_count") : Long.valueOf(10);
         if (maxCount == null || maxCount < 1 || maxCount > 20) {
             throw new ApiException(400, "invalid_params", "max_count must be between 1 and 20.");
@@ -68,7 +68,7 @@ public final class DisplayEndpoints {
     public SimResponse query(HttpCall call) {
         Grant grant = gate.admit(call, Scopes.VIDEO_LIST);
         Set<String> fields = fields(call);
-        JsonNode ids = call.json("invalid_params").path("filters").path("video_ids");
+        JsonNode ids = jsonBody(call).path("filters").path("video_ids");
         if (!ids.isArray() || ids.isEmpty() || ids.size() > 20) {
             throw new ApiException(400, "invalid_params", "filters.video_ids must hold 1 to 20 ids.");
         }
@@ -80,6 +80,12 @@ public final class DisplayEndpoints {
                 .filter(video -> wanted.contains(Long.toString(video.id())))
                 .forEach(video -> list.add(render(video, fields)));
         return responses.ok(data);
+    }
+
+    private static JsonNode jsonBody(HttpCall call) {
+        call.requireContentType("application/json",
+                new ApiException(400, "invalid_params", "Content-Type must be application/json."));
+        return call.json("invalid_params");
     }
 
     private static Set<String> fields(HttpCall call) {
