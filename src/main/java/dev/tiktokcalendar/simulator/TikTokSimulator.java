@@ -152,7 +152,7 @@ public final class TikTokSimulator implements AutoCloseable {
 
     /** Tokens as if the creator had gone through the consent page; no scopes given = every scope. */
     public IssuedTokens issueTokens(String username, String... scopes) {
-        Set<String> granted = scopes.length == 0 ? Scopes.ALL : new LinkedHashSet<>(Arrays.asList(scopes));
+        Set<String> granted = scopes.length == 0 ? Scopes.KNOWN : new LinkedHashSet<>(Arrays.asList(scopes));
         return tokens.issue(creator(username).openId(), granted);
     }
 

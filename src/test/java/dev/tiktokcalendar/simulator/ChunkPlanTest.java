@@ -2,7 +2,6 @@ package dev.tiktokcalendar.simulator;
 
 import dev.tiktokcalendar.simulator.SimulatorApi.Reply;
 import dev.tiktokcalendar.simulator.publish.ChunkPlan;
-import dev.tiktokcalendar.simulator.world.SimulatorSettings;
 import dev.tiktokcalendar.simulator.world.SimulatorSettings.ChunkRules;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

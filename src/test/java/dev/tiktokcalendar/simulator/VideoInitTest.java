@@ -45,7 +45,7 @@ class VideoInitTest {
         assertThat(reply.code()).isEqualTo("ok");
         assertThat(reply.data().path("publish_id").asString()).matches("v_pub_file~v2-1\\.\\d{19}");
         assertThat(reply.data().path("upload_url").asString())
-                .matches("http://127\\.0\\.0\\.1:\\d+/video/\\?upload_id=\\d+&upload_token=[a-z]+");
+                .matches("http://127\\.0\\.0\\.1:\\d+/video/\\?upload_id=\\d+&upload_token=[A-Za-z0-9]{32}");
     }
 
     @Test

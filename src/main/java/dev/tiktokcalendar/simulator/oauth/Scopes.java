@@ -18,8 +18,6 @@ public final class Scopes {
     public static final Set<String> KNOWN = Set.of(USER_INFO_BASIC, USER_INFO_PROFILE, USER_INFO_STATS,
             VIDEO_LIST, VIDEO_PUBLISH, VIDEO_UPLOAD);
 
-    public static final Set<String> ALL = Set.copyOf(KNOWN);
-
     private Scopes() {
     }
 

@@ -20,12 +20,4 @@ public final class Ids {
     public synchronized long nineteenDigits() {
         return NINETEEN_DIGITS_FLOOR + random.nextLong(SPAN);
     }
-
-    public synchronized String token(int length) {
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append((char) ('a' + random.nextInt(26)));
-        }
-        return text.toString();
-    }
 }

@@ -16,13 +16,9 @@ import dev.tiktokcalendar.simulator.world.WorldCreator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
+import java.security.SecureRandom;
 
 /**
  * The three inits (contract §4, §5, §7) and creator_info (§3). An accepted init creates the publish before
@@ -34,6 +30,7 @@ public final class InitEndpoints {
     private static final int MAX_VIDEO_TITLE = 2200;
     private static final int MAX_PHOTO_TITLE = 90;
     private static final int MAX_PHOTO_DESCRIPTION = 4000;
+    private static final String TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final World world;
     private final SimClock clock;
@@ -44,6 +41,7 @@ public final class InitEndpoints {
     private final Ids ids;
     private final Responses responses;
     private final String uploadBaseUrl;
+    private final SecureRandom secureRandom = new SecureRandom();
 
     public InitEndpoints(World world, SimClock clock, RequestGate gate, PostingRules rules, PublishStore store,
                          ProcessingEngine engine, Ids ids, Responses responses, String uploadBaseUrl) {
@@ -170,9 +168,9 @@ public final class InitEndpoints {
                 source.urls(), clock.now());
         if (source.fileUpload()) {
             ChunkPlan plan = source.plan();
-            publish.upload = new Publish.Upload(Long.toString(ids.nineteenDigits()), ids.token(24),
+            publish.upload = new Publish.Upload(Long.toString(ids.nineteenDigits()), uploadToken(),
                     clock.after(world.settings().uploadUrlLifetime()), plan.videoSize(), plan.chunkSize(),
-                    plan.totalChunkCount(), tempFile(), sha256());
+                    plan.totalChunkCount(), sha256());
         }
         Fault fault = call.fault().orElse(null);
         if (fault != null && fault.kind() == FaultKind.FAIL_PUBLISH) {
@@ -203,14 +201,13 @@ public final class InitEndpoints {
         return new ApiException(400, world.settings().invalidParamCode(), message);
     }
 
-    private static Path tempFile() {
-        try {
-            Path file = Files.createTempFile("tiktok-sim-", ".upload");
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The upload URL's credential: random, unlike the seeded ids, so that it cannot be guessed from the seed. */
+    private String uploadToken() {
+        StringBuilder token = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            token.append(TOKEN_ALPHABET.charAt(secureRandom.nextInt(TOKEN_ALPHABET.length())));
         }
+        return token.toString();
     }
 
     private static MessageDigest sha256() {

@@ -3,6 +3,7 @@ package dev.tiktokcalendar.simulator.publish;
 import dev.tiktokcalendar.simulator.world.WorldCreator;
 
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,20 +78,20 @@ public final class Publish {
         final long videoSize;
         final long chunkSize;
         final long totalChunks;
-        final Path file;
-        final java.security.MessageDigest digest;
+        /** Created at the first chunk, deleted once probed. */
+        Path file;
+        final MessageDigest digest;
         long uploadedBytes;
         long chunksReceived;
 
         Upload(String uploadId, String uploadToken, Instant expiresAt, long videoSize, long chunkSize,
-               long totalChunks, Path file, java.security.MessageDigest digest) {
+               long totalChunks, MessageDigest digest) {
             this.uploadId = uploadId;
             this.uploadToken = uploadToken;
             this.expiresAt = expiresAt;
             this.videoSize = videoSize;
             this.chunkSize = chunkSize;
             this.totalChunks = totalChunks;
-            this.file = file;
             this.digest = digest;
         }
 

@@ -80,6 +80,9 @@ public final class UploadEndpoint {
 
     private static void append(Publish.Upload upload, byte[] chunk) {
         try {
+            if (upload.file == null) {
+                upload.file = Files.createTempFile("tiktok-sim-", ".upload");
+            }
             Files.write(upload.file, chunk, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
