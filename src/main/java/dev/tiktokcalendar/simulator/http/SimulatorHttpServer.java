@@ -154,6 +154,11 @@ public final class SimulatorHttpServer implements AutoCloseable {
             return responses.oauthFailure(e, errorAs200);
         } catch (UploadRejection e) {
             return e.response();
+        } catch (UncheckedIOException e) {
+            throw e; // the client went away; nobody is left to answer
+        } catch (RuntimeException e) {
+            log.warn("simulator: unexpected failure serving {}", call.endpoint(), e);
+            return responses.failure(ApiException.internal(), errorAs200);
         }
     }
 
