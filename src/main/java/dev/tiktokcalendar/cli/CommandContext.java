@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The application as a one-shot command sees it: same configuration and database as {@code run}, but no web
- * server and no scheduler firing, and only warnings in the log so the command's own output stays readable.
+ * server and no scheduler, and only warnings in the log so the command's own output stays readable.
  */
 public final class CommandContext implements AutoCloseable {
 
@@ -23,7 +23,9 @@ public final class CommandContext implements AutoCloseable {
     /** Starts the context; {@code extraArguments} are Spring arguments such as {@code --calendar.x=y}. */
     public static CommandContext start(String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of(
-                "--spring.quartz.auto-startup=false",
+                // no scheduler at all: Quartz registers its data source JVM-wide under the scheduler's name
+                "--spring.autoconfigure.exclude=org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
+                "--calendar.scheduling.enabled=false",
                 "--logging.level.root=WARN",
                 "--logging.level.dev.tiktokcalendar=WARN"));
         arguments.addAll(List.of(extraArguments));

@@ -12,6 +12,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,7 @@ import java.util.TimeZone;
  * node restart keeps its next fire time and the other nodes' triggers and history are never touched.
  */
 @Component
+@ConditionalOnProperty(prefix = "calendar.scheduling", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class ScheduleSynchronizer implements SmartLifecycle {
 
     static final String GROUP = "calendar";
