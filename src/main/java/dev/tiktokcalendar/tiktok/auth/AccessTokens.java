@@ -74,7 +74,12 @@ public final class AccessTokens {
             }
             Instant now = clock.instant();
             if (store.tryLease(accountId, node, now, now.plus(settings.refreshLease()))) {
-                return refreshHoldingLease(accountId, seenVersion, currentStillValid);
+                try {
+                    return refreshHoldingLease(accountId, seenVersion, currentStillValid);
+                } catch (RuntimeException unexpected) {
+                    store.releaseLease(accountId, node);
+                    throw unexpected;
+                }
             }
             if (currentStillValid) {
                 return TikTokResult.ok(tokens.access(), null);

@@ -55,7 +55,7 @@ public final class JdbcTokenStore implements TokenStore {
                                granted_scopes = COALESCE(:scope, granted_scopes), token_version = token_version + 1,
                                refresh_lease_owner = NULL, refresh_lease_until = NULL, updated_at = :now
                         WHERE id = :id AND token_version = :version AND refresh_lease_owner = :owner""")
-                .paramSource(grantParams(accountId, grant, now)).param("version", expectedVersion).param("owner", owner)
+                .params(grantParams(accountId, grant, now, java.util.Map.of("version", expectedVersion, "owner", owner)))
                 .update() == 1;
     }
 
@@ -85,11 +85,12 @@ public final class JdbcTokenStore implements TokenStore {
                                status = 'ACTIVE', status_reason = NULL, status_changed_at = :now,
                                refresh_lease_owner = NULL, refresh_lease_until = NULL, updated_at = :now
                         WHERE id = :id""")
-                .paramSource(grantParams(accountId, grant, now)).update();
+                .params(grantParams(accountId, grant, now, java.util.Map.of())).update();
     }
 
-    private java.util.Map<String, Object> grantParams(long accountId, TokenGrant grant, Instant now) {
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+    private java.util.Map<String, Object> grantParams(long accountId, TokenGrant grant, Instant now,
+                                                      java.util.Map<String, Object> more) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>(more);
         params.put("keyId", cipher.keyId());
         params.put("access", cipher.encrypt(grant.accessToken().reveal(), context(accountId, "access")));
         params.put("accessExpires", sql(grant.accessExpiresAt()));
