@@ -9,6 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Moves posts between {@link PostState}s. Each transition is one committed update of the post row, guarded by
@@ -40,6 +42,19 @@ public class PostStateMachine {
         return Boolean.TRUE.equals(ownTransaction.execute(status -> applyInCurrentTransaction(transition)));
     }
 
+    /**
+     * As {@link #apply}, and runs {@code alsoCommitted} in the same transaction when the transition applies
+     * (e.g. opening the init attempt together with the move to INIT_IN_FLIGHT).
+     */
+    public <T> Optional<T> apply(PostTransition transition, Supplier<T> alsoCommitted) {
+        return ownTransaction.execute(status -> applyInCurrentTransaction(transition)
+                ? Optional.ofNullable(alsoCommitted.get()) : Optional.<T>empty());
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
     /** As {@link #apply}, inside the caller's transaction (for claims that move many posts at once). */
     boolean applyInCurrentTransaction(PostTransition transition) {
         Instant now = clock.instant();
@@ -50,16 +65,33 @@ public class PostStateMachine {
         if (from == null) {
             return false;
         }
+        PostTransition.Failure failure = transition.failure();
+        PostTransition.Publication publication = transition.publication();
         jdbc.sql("""
                         UPDATE post SET state = :target, state_reason = :reason, state_changed_at = :now,
                                next_attempt_at = COALESCE(:nextAttemptAt, next_attempt_at),
                                claim_owner = CASE WHEN :target = 'CLAIMED' THEN claim_owner ELSE NULL END,
+                               fail_code = CASE WHEN :hasFailure THEN :failCode ELSE fail_code END,
+                               fail_message = CASE WHEN :hasFailure THEN :failMessage ELSE fail_message END,
+                               fail_log_id = CASE WHEN :hasFailure THEN :failLogId ELSE fail_log_id END,
+                               user_action = CASE WHEN :hasFailure THEN :userAction ELSE user_action END,
+                               tiktok_post_id = COALESCE(:tiktokPostId, tiktok_post_id),
+                               tiktok_url = COALESCE(:tiktokUrl, tiktok_url),
+                               completed_at = COALESCE(completed_at, :completedAt),
                                version = version + 1, updated_at = :now
                         WHERE id = :id""")
                 .param("target", transition.target().name())
-                .param("reason", transition.reason())
+                .param("reason", truncate(transition.reason(), 1000))
                 .param("now", PostHistory.utc(now))
                 .param("nextAttemptAt", PostHistory.utc(transition.nextAttemptAt()))
+                .param("hasFailure", failure != null)
+                .param("failCode", failure == null ? null : truncate(failure.code(), 64))
+                .param("failMessage", failure == null ? null : truncate(failure.message(), 1000))
+                .param("failLogId", failure == null ? null : truncate(failure.logId(), 64))
+                .param("userAction", failure == null ? null : truncate(failure.userAction(), 500))
+                .param("tiktokPostId", publication == null ? null : publication.tiktokPostId())
+                .param("tiktokUrl", publication == null ? null : publication.tiktokUrl())
+                .param("completedAt", publication == null ? null : PostHistory.utc(publication.completedAt()))
                 .param("id", transition.postId())
                 .update();
         history.recordTransition(transition.postId(), from, transition.target(), transition.reason(), now);
