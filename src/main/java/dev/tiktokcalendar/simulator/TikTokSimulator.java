@@ -99,7 +99,7 @@ public final class TikTokSimulator implements AutoCloseable {
         this.baseUrl = "http://" + builder.bindAddress.getHostAddress() + ":" + server.port();
 
         AuthorizeEndpoint authorize = new AuthorizeEndpoint(world, tokens);
-        TokenEndpoint token = new TokenEndpoint(world.app(), tokens, responses);
+        TokenEndpoint token = new TokenEndpoint(world, tokens, responses);
         PostingRules rules = new PostingRules(world, clock, publishes);
         InitEndpoints inits = new InitEndpoints(world, clock, gate, rules, publishes, engine, ids, responses, baseUrl);
         StatusEndpoints status = new StatusEndpoints(gate, publishes, engine, responses);

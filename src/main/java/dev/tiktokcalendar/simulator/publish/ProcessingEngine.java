@@ -158,6 +158,13 @@ public final class ProcessingEngine {
         }
     }
 
+    /** Brings the creator's publishes up to date, so caps count what is true now, not at the last tick. */
+    void advanceCreator(String creatorOpenId) {
+        for (Publish publish : store.ofCreator(creatorOpenId)) {
+            advance(publish);
+        }
+    }
+
     /** Moves the publish through every transition that is due by now. */
     public void advance(Publish publish) {
         Instant now = clock.now();
@@ -190,6 +197,9 @@ public final class ProcessingEngine {
             fail(publish, publish.pendingFailReason);
         } else if (publish.kind.direct()) {
             publish.status = PublishStatus.PUBLISH_COMPLETE;
+            if (settings.completeWebhookForDirectPost()) {
+                event(publish, "post.publish.complete", Map.of());
+            }
             if (publish.publicPost) {
                 publish.moderationDueAt = done.plus(clock.scaled(settings.moderationDelay()));
             }

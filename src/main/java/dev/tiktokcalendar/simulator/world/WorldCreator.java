@@ -25,7 +25,8 @@ public record WorldCreator(
         Boolean banned,
         Long followerCount,
         Long followingCount,
-        Long likesCount) {
+        Long likesCount,
+        String tiktokAppVersion) {
 
     public static final List<String> PUBLIC_ACCOUNT_OPTIONS =
             List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY");
@@ -54,41 +55,62 @@ public record WorldCreator(
         followerCount = followerCount == null ? 0 : followerCount;
         followingCount = followingCount == null ? 0 : followingCount;
         likesCount = likesCount == null ? 0 : likesCount;
+        tiktokAppVersion = tiktokAppVersion == null ? "34.1.0" : tiktokAppVersion;
     }
 
     public static WorldCreator named(String username) {
         return new WorldCreator(username, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     public WorldCreator asPrivate() {
         return new WorldCreator(username, nickname, openId, unionId, avatarUrl, bioDescription, true, verified,
                 commentDisabled, duetDisabled, stitchDisabled, maxVideoPostDurationSec, dailyPostCap,
-                pendingInboxCap, banned, followerCount, followingCount, likesCount);
+                pendingInboxCap, banned, followerCount, followingCount, likesCount, tiktokAppVersion);
     }
 
     public WorldCreator asBanned() {
         return new WorldCreator(username, nickname, openId, unionId, avatarUrl, bioDescription, privateAccount,
                 verified, commentDisabled, duetDisabled, stitchDisabled, maxVideoPostDurationSec, dailyPostCap,
-                pendingInboxCap, true, followerCount, followingCount, likesCount);
+                pendingInboxCap, true, followerCount, followingCount, likesCount, tiktokAppVersion);
     }
 
     public WorldCreator withDailyPostCap(int cap) {
         return new WorldCreator(username, nickname, openId, unionId, avatarUrl, bioDescription, privateAccount,
                 verified, commentDisabled, duetDisabled, stitchDisabled, maxVideoPostDurationSec, cap,
-                pendingInboxCap, banned, followerCount, followingCount, likesCount);
+                pendingInboxCap, banned, followerCount, followingCount, likesCount, tiktokAppVersion);
     }
 
     public WorldCreator withMaxVideoPostDurationSec(int seconds) {
         return new WorldCreator(username, nickname, openId, unionId, avatarUrl, bioDescription, privateAccount,
                 verified, commentDisabled, duetDisabled, stitchDisabled, seconds, dailyPostCap,
-                pendingInboxCap, banned, followerCount, followingCount, likesCount);
+                pendingInboxCap, banned, followerCount, followingCount, likesCount, tiktokAppVersion);
     }
 
     public WorldCreator withInteractionsDisabled(boolean comment, boolean duet, boolean stitch) {
         return new WorldCreator(username, nickname, openId, unionId, avatarUrl, bioDescription, privateAccount,
                 verified, comment, duet, stitch, maxVideoPostDurationSec, dailyPostCap,
-                pendingInboxCap, banned, followerCount, followingCount, likesCount);
+                pendingInboxCap, banned, followerCount, followingCount, likesCount, tiktokAppVersion);
+    }
+
+    public WorldCreator withTiktokAppVersion(String version) {
+        return new WorldCreator(username, nickname, openId, unionId, avatarUrl, bioDescription, privateAccount,
+                verified, commentDisabled, duetDisabled, stitchDisabled, maxVideoPostDurationSec, dailyPostCap,
+                pendingInboxCap, banned, followerCount, followingCount, likesCount, version);
+    }
+
+    /** Whether the creator's TikTok app is at least {@code minimum} (dotted numbers, e.g. 31.8). */
+    public boolean appVersionAtLeast(String minimum) {
+        String[] have = tiktokAppVersion.split("\\.");
+        String[] need = minimum.split("\\.");
+        for (int i = 0; i < Math.max(have.length, need.length); i++) {
+            int a = i < have.length ? Integer.parseInt(have[i]) : 0;
+            int b = i < need.length ? Integer.parseInt(need[i]) : 0;
+            if (a != b) {
+                return a > b;
+            }
+        }
+        return true;
     }
 
     public List<String> privacyLevelOptions() {
