@@ -36,6 +36,9 @@ import dev.tiktokcalendar.simulator.world.World;
 import dev.tiktokcalendar.simulator.world.WorldCreator;
 import dev.tiktokcalendar.simulator.world.WorldFiles;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -63,6 +66,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TikTokSimulator implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(TikTokSimulator.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final World world;
@@ -207,6 +211,7 @@ public final class TikTokSimulator implements AutoCloseable {
             tick();
         } catch (RuntimeException e) {
             // the tick must survive anything one publish does; the next tick retries
+            log.warn("simulator: tick failed", e);
         }
     }
 
