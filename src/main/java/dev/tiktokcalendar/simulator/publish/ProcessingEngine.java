@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ import java.util.concurrent.ExecutorService;
  * that clock moves the publishes; {@link #advance} runs on every status read and on the simulator's tick.
  */
 public final class ProcessingEngine {
+
+    /** TikTok gives up a PULL_FROM_URL download one hour after the task started (contract §6.4). */
+    private static final Duration PULL_TIMEOUT = Duration.ofHours(1);
 
     private final SimulatorSettings settings;
     private final SimClock clock;
@@ -169,6 +173,11 @@ public final class ProcessingEngine {
     public void advance(Publish publish) {
         Instant now = clock.now();
         synchronized (publish) {
+            if (publish.status == PublishStatus.PROCESSING_DOWNLOAD && publish.mediaReadyAt == null
+                    && !now.isBefore(publish.createdAt.plus(clock.scaled(PULL_TIMEOUT)))) {
+                publish.pendingFailReason = publish.kind.photo() ? "photo_pull_failed" : "video_pull_failed";
+                publish.mediaReadyAt = now;
+            }
             if (publish.status.processing() && !publish.neverFinish && publish.mediaReadyAt != null) {
                 Instant done = publish.mediaReadyAt.plus(clock.scaled(settings.processingDelay()));
                 if (!now.isBefore(done)) {
