@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import static dev.tiktokcalendar.simulator.TestWorlds.PRIVATE;
 import static dev.tiktokcalendar.simulator.TestWorlds.PUBLIC;
@@ -53,6 +54,26 @@ class RateLimitTest {
 
         assertThat(sim.overLimitRequests()).extracting(RequestRecord::endpoint).containsExactly(Endpoint.VIDEO_INIT, Endpoint.VIDEO_INIT);
         assertThat(sim.overLimitRequests()).allMatch(r -> r.httpStatus() == 429);
+    }
+
+    @Test
+    void concurrentInitsOfOneCreatorNeverGetMoreThanSix() throws Exception {
+        String token = api.token(PUBLIC);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> codes = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                codes.add(pool.submit(() -> init(token).code()));
+            }
+            long ok = 0;
+            for (java.util.concurrent.Future<String> code : codes) {
+                ok += "ok".equals(code.get()) ? 1 : 0;
+            }
+            assertThat(ok).isEqualTo(6);
+            assertThat(sim.overLimitRequests()).hasSize(18);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
