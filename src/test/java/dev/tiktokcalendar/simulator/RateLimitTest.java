@@ -121,9 +121,9 @@ class RateLimitTest {
     }
 
     @Test
-    void timeScaleShortensTheWindowSoAMinuteLastsASecond() {
+    void timeScaleShortensTheWindowSoAMinuteLastsThreeSeconds() {
         sim.close();
-        sim = TikTokSimulator.builder().world(TestWorlds.standard(TestWorlds.defaultSettings().timeScale(60).build()))
+        sim = TikTokSimulator.builder().world(TestWorlds.standard(TestWorlds.defaultSettings().timeScale(20).build()))
                 .clock(Clock.systemUTC()).start();
         api = new SimulatorApi(sim);
         String token = api.token(PUBLIC);
@@ -131,10 +131,11 @@ class RateLimitTest {
         for (int i = 0; i < 6; i++) {
             assertThat(init(token).code()).isEqualTo("ok");
         }
+        // a 3 s window leaves a loaded machine ample time for the 7th request to land inside it
         assertThat(init(token).code()).isEqualTo("rate_limit_exceeded");
 
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(50))
                 .until(() -> "ok".equals(init(token).code()));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(6));
     }
 }
