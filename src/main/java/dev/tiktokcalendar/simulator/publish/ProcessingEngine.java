@@ -157,9 +157,12 @@ public final class ProcessingEngine {
     }
 
     public void advanceAll() {
-        for (Publish publish : store.all()) {
+        store.unsettled().removeIf(publish -> {
             advance(publish);
-        }
+            synchronized (publish) {
+                return publish.settled();
+            }
+        });
     }
 
     /** Brings the creator's publishes up to date, so caps count what is true now, not at the last tick. */
