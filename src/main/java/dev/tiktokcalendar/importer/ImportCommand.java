@@ -16,6 +16,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -63,7 +64,7 @@ public class ImportCommand implements CalendarCommand {
     boolean resume;
 
     @Unmatched
-    List<String> springArguments = List.of();
+    List<String> springArguments = new ArrayList<>();
 
     @Spec
     CommandSpec spec;
