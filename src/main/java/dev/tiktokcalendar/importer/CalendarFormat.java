@@ -58,12 +58,8 @@ public enum CalendarFormat {
     PUBLER {
         @Override
         Layout layout(List<String> header, ImportDefaults defaults) throws CalendarFileException {
-            Map<String, Integer> columns = columns(header, false);
-            requireNamed(columns, "Date", "Publer");
-            requireNamed(columns, "Text", "Publer");
-            requireNamed(columns, "Media URL(s)", "Publer");
-            Map<Field, Integer> index = nativeColumns(columns);
-            return new Layout(header, index, columns, defaults) {
+            Map<String, Integer> columns = presetColumns(header, false, "Publer", "Date", "Text", "Media URL(s)");
+            return new Layout(header, nativeColumns(columns), columns, defaults) {
                 @Override
                 void map(Mapping m) {
                     m.copy("Date", Field.PUBLISH_AT);
@@ -78,10 +74,7 @@ public enum CalendarFormat {
     SPROUT {
         @Override
         Layout layout(List<String> header, ImportDefaults defaults) throws CalendarFileException {
-            Map<String, Integer> columns = columns(header, true);
-            requireNamed(columns, "date", "Sprout");
-            requireNamed(columns, "time_24hr", "Sprout");
-            requireNamed(columns, "message_text", "Sprout");
+            Map<String, Integer> columns = presetColumns(header, true, "Sprout", "date", "time_24hr", "message_text");
             return new Layout(header, nativeColumns(columns), columns, defaults) {
                 @Override
                 void map(Mapping m) {
@@ -131,11 +124,7 @@ public enum CalendarFormat {
     METRICOOL {
         @Override
         Layout layout(List<String> header, ImportDefaults defaults) throws CalendarFileException {
-            Map<String, Integer> columns = columns(header, false);
-            requireNamed(columns, "Text", "Metricool");
-            requireNamed(columns, "Date", "Metricool");
-            requireNamed(columns, "Time", "Metricool");
-            requireNamed(columns, "Picture Url 1", "Metricool");
+            Map<String, Integer> columns = presetColumns(header, false, "Metricool", "Text", "Date", "Time", "Picture Url 1");
             return new Layout(header, nativeColumns(columns), columns, defaults) {
                 @Override
                 void map(Mapping m) {
@@ -195,13 +184,20 @@ public enum CalendarFormat {
         throw new IllegalArgumentException("unknown format '" + id + "'; use native, publer, sprout, hootsuite or metricool");
     }
 
-    private static Map<String, Integer> columns(List<String> header, boolean caseSensitive) throws CalendarFileException {
+    /** The columns of a preset's header by name, after checking that the required ones are there. */
+    private static Map<String, Integer> presetColumns(List<String> header, boolean caseSensitive, String tool, String... required)
+            throws CalendarFileException {
         checkDelimiter(header);
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).trim();
             if (!name.isEmpty()) {
                 columns.putIfAbsent(caseSensitive ? name : name.toLowerCase(Locale.ROOT), i);
+            }
+        }
+        for (String name : required) {
+            if (!columns.containsKey(caseSensitive ? name : name.toLowerCase(Locale.ROOT))) {
+                throw new CalendarFileException(1, "missing required column '" + name + "' of the " + tool + " format");
             }
         }
         return columns;
@@ -224,12 +220,6 @@ public enum CalendarFormat {
         if (!index.containsKey(field) && fallback == null) {
             throw new CalendarFileException(1, "missing required column '" + field.column() + "'"
                     + (field == Field.ACCOUNT ? " (or give --account)" : ""));
-        }
-    }
-
-    private static void requireNamed(Map<String, Integer> columns, String name, String tool) throws CalendarFileException {
-        if (!columns.containsKey(name) && !columns.containsKey(name.toLowerCase(Locale.ROOT))) {
-            throw new CalendarFileException(1, "missing required column '" + name + "' of the " + tool + " format");
         }
     }
 

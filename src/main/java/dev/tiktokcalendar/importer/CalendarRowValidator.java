@@ -6,6 +6,7 @@ import dev.tiktokcalendar.importer.CalendarFormat.Booleans;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -190,7 +191,7 @@ public class CalendarRowValidator {
 
         String key = null;
         if (problems.stream().noneMatch(RowProblem::isError)) {
-            key = externalId != null ? "id:" + externalId
+            key = externalId != null ? externalKey(externalId)
                     : "auto:" + sha256(account.id() + "|" + when.instant().toEpochMilli() + "|"
                     + String.join("|", media.stream().map(MediaChecker.Media::source).toList())).substring(0, 40);
             long previous = seenKeys.putIfAbsent(hash64(key), row.line());
@@ -218,6 +219,19 @@ public class CalendarRowValidator {
                 Boolean.TRUE.equals(stitch), coverMs, photo ? (coverIndex == null ? 0 : coverIndex) : null, music,
                 brandContent, brandOrganic, aigc, List.copyOf(media), fingerprint,
                 List.copyOf(problems));
+    }
+
+    /**
+     * The stored key of an editor's id. The key column compares like the database collation (case- and
+     * accent-insensitive), so ids are made case-insensitive here too: printable ASCII ids are kept lower-cased
+     * and readable, any other id is replaced by a hash of its NFC form. Either way, two ids the database
+     * would take for one are one key here, and the in-file duplicate check agrees with the unique index.
+     */
+    static String externalKey(String externalId) {
+        if (externalId.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            return "id:" + externalId.toLowerCase(Locale.ROOT);
+        }
+        return "idh:" + sha256(Normalizer.normalize(externalId, Normalizer.Form.NFC)).substring(0, 40);
     }
 
     private static int mediaCount(String mediaText) {

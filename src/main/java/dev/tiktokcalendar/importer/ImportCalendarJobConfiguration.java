@@ -121,11 +121,10 @@ public class ImportCalendarJobConfiguration {
             try {
                 List<String> header = CalendarFileCheck.check(request.file(), request.format(), request.defaults());
                 runs.saveHeader(request.runId(), header);
-            } catch (CalendarFileException e) {
-                runs.refuseFile(request.runId(), e.describe(request.file().getFileName().toString()), clock.instant());
-                contribution.setExitStatus(new ExitStatus(FILE_REJECTED));
             } catch (IOException e) {
-                runs.refuseFile(request.runId(), request.file().getFileName() + ": cannot be read: " + e, clock.instant());
+                String name = request.file().getFileName().toString();
+                runs.refuseFile(request.runId(), e instanceof CalendarFileException file ? file.describe(name)
+                        : name + ": cannot be read: " + e, clock.instant());
                 contribution.setExitStatus(new ExitStatus(FILE_REJECTED));
             }
             return RepeatStatus.FINISHED;

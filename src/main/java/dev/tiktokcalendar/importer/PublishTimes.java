@@ -23,19 +23,9 @@ import java.util.List;
  */
 public final class PublishTimes {
 
-    private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd")
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .appendPattern("HH:mm")
-            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
+    private static final DateTimeFormatter LOCAL = dateAndTime()
             .toFormatter().withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter OFFSET = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd")
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .appendPattern("HH:mm")
-            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
+    private static final DateTimeFormatter OFFSET = dateAndTime()
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
             .appendOffset("+HH:MM", "Z")
             .toFormatter().withResolverStyle(ResolverStyle.STRICT);
@@ -46,6 +36,16 @@ public final class PublishTimes {
     }
 
     private PublishTimes() {
+    }
+
+    /** {@code YYYY-MM-DD}, a space or {@code T}, {@code HH:MM}, optional {@code :SS}. */
+    private static DateTimeFormatterBuilder dateAndTime() {
+        return new DateTimeFormatterBuilder()
+                .appendPattern("uuuu-MM-dd")
+                .optionalStart().appendLiteral(' ').optionalEnd()
+                .optionalStart().appendLiteral('T').optionalEnd()
+                .appendPattern("HH:mm")
+                .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd();
     }
 
     /**

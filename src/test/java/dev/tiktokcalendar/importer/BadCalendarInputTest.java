@@ -195,8 +195,8 @@ class BadCalendarInputTest {
                 rows("external_id too long", "external_id,account,publish_at,media,privacy\n" + "k".repeat(151) + ",alice,2030-09-14 09:30,v/a.mp4,public\n",
                         "cal.csv:2: external_id: external_id is 151 characters long; at most 150"),
                 rows("duplicate external_id", "external_id,account,publish_at,media,privacy\nw1,alice,2030-09-14 09:30,v/a.mp4,public\n"
-                                + "w2,alice,2030-09-15 09:30,v/a.mp4,public\nw1,carol,2030-09-16 09:30,v/b.mov,public\n",
-                        "cal.csv:4: external_id: external_id 'w1' is already used on line 2"),
+                                + "w2,alice,2030-09-15 09:30,v/a.mp4,public\nW1,carol,2030-09-16 09:30,v/b.mov,public\n",
+                        "cal.csv:4: external_id: external_id 'W1' is already used on line 2"),
                 rows("same account, time and media twice", HEADER + "\n" + GOOD + "\n@Alice,2030-09-14 09:30,v/a.mp4,public,other text\n",
                         "cal.csv:3: publish_at: same account, time and media as line 2"),
                 rows("several problems in one row", HEADER + "\nnobody,2030-13-01 10:00,v/clip.avi,secret,x\n",
