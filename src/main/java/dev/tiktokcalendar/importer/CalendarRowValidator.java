@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,19 @@ public class CalendarRowValidator {
             "public", "PUBLIC_TO_EVERYONE", "friends", "MUTUAL_FOLLOW_FRIENDS",
             "followers", "FOLLOWER_OF_CREATOR", "private", "SELF_ONLY");
 
+    private static final Map<String, String> TYPES = Map.of("video", "VIDEO", "photo", "PHOTO");
+    private static final Map<String, String> MODES = Map.of("direct", "DIRECT", "inbox", "INBOX");
+    private static final Map<String, String> DISCLOSURES = Map.of("none", "none", "your_brand", "your_brand",
+            "branded", "branded", "both", "both");
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    private final Map<String, ZoneId> zones = new HashMap<>();
     private final AccountDirectory accounts;
     private final MediaChecker mediaChecker;
     private final LongLongMap seenKeys = new LongLongMap(1 << 16);
@@ -79,7 +93,11 @@ public class CalendarRowValidator {
         String zoneText = c.value(Field.TIMEZONE);
         if (zoneText != null) {
             try {
-                zone = PublishTimes.zone(zoneText);
+                ZoneId known = zones.get(zoneText);
+                zone = known != null ? known : PublishTimes.zone(zoneText);
+                if (known == null && zones.size() < 1000) {
+                    zones.put(zoneText, zone);
+                }
             } catch (IllegalArgumentException e) {
                 c.error(Field.TIMEZONE, "BAD_ZONE", e.getMessage());
                 zone = null;
@@ -99,8 +117,8 @@ public class CalendarRowValidator {
             }
         }
 
-        String type = c.choice(Field.TYPE, "video", Map.of("video", "VIDEO", "photo", "PHOTO"), "video or photo");
-        String mode = c.choice(Field.MODE, "direct", Map.of("direct", "DIRECT", "inbox", "INBOX"), "direct or inbox");
+        String type = c.choice(Field.TYPE, "video", TYPES, "video or photo");
+        String mode = c.choice(Field.MODE, "direct", MODES, "direct or inbox");
         boolean photo = "PHOTO".equals(type);
 
         List<MediaChecker.Media> media = new ArrayList<>();
@@ -185,9 +203,7 @@ public class CalendarRowValidator {
             c.notFor(Field.AUTO_ADD_MUSIC, music != null, "auto_add_music is for photo posts only");
             c.notFor(Field.COVER_INDEX, coverIndex != null, "cover_index is for photo posts; a video's cover is cover_ms");
         }
-        String disclosure = c.choice(Field.DISCLOSURE, "none",
-                Map.of("none", "none", "your_brand", "your_brand", "branded", "branded", "both", "both"),
-                "none, your_brand, branded or both");
+        String disclosure = c.choice(Field.DISCLOSURE, "none", DISCLOSURES, "none, your_brand, branded or both");
 
         String key = null;
         if (problems.stream().noneMatch(RowProblem::isError)) {
@@ -255,11 +271,7 @@ public class CalendarRowValidator {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The problems of one row, each located by the column name used in the file. */

@@ -69,6 +69,9 @@ class ImportCalendarJobTest extends DatabaseTest {
     @Autowired
     CalendarImporter importer;
 
+    @Autowired
+    ImportProgress progress;
+
     String workspace;
     long workspaceId;
 
@@ -143,7 +146,15 @@ class ImportCalendarJobTest extends DatabaseTest {
 
     @Test
     void importsTheGoodRowsAndRecordsEachBadOneWithLineColumnAndReason() throws Exception {
-        JobExecution execution = launcher.run(calendar("week.csv", ""), false);
+        StringWriter terminal = new StringWriter();
+        progress.showOn(new java.io.PrintWriter(terminal));
+        JobExecution execution;
+        try {
+            execution = launcher.run(calendar("week.csv", ""), false);
+        } finally {
+            progress.showOn(null);
+        }
+        assertThat(terminal.toString()).containsPattern("\\r  \\d+ rows  [\\d,]+ rows/s  \\d+ rejected");
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         StepExecution step = Steps.rows(execution);
