@@ -3,6 +3,7 @@ package dev.tiktokcalendar.importer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -112,6 +113,21 @@ class CalendarFormatsTest {
         assertThat(photo.coverIndex()).isEqualTo(1);
         assertThat(outcomes.get(2)).isInstanceOfSatisfying(CalendarRow.class,
                 row -> assertThat(row.ignored()).isEqualTo("its TikTok column is FALSE"));
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkAndExcelLineEndingsAreFineAndLinesCountPhysicalLines() throws Exception {
+        Path file = dir.resolve("excel.csv");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] text = ("account,publish_at,media,privacy,caption\r\n"
+                + "alice,2030-09-14 09:30,https://cdn.example.com/a.mp4,public,\"two\r\nlines\"\r\n"
+                + "alice,2030-09-14 10:30,https://cdn.example.com/b.mp4,secret,x\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(file, java.nio.ByteBuffer.allocate(bom.length + text.length).put(bom).put(text).array());
+
+        List<String> problems = CalendarFixtures.problems(file, CalendarFormat.NATIVE, ImportDefaults.NONE, CalendarFixtures.mediaRoot(dir));
+
+        assertThat(problems).containsExactly("excel.csv:4: privacy: 'secret' is not a privacy level: use PUBLIC_TO_EVERYONE, "
+                + "MUTUAL_FOLLOW_FRIENDS, FOLLOWER_OF_CREATOR, SELF_ONLY (or public, friends, followers, private)");
     }
 
     private List<PostDraft> drafts(String sample, CalendarFormat format, ImportDefaults defaults) throws Exception {
