@@ -76,8 +76,11 @@ final class CrossCheck {
                 .filter(v -> !v.createTime().isBefore(dayStart) && v.createTime().isBefore(dayEnd))
                 .sorted(Comparator.comparing(PublishedVideo::createTime).thenComparing(PublishedVideo::id))
                 .toList();
-        Set<String> known = repository.knownTikTokIds(account.id(), ofTheDay.stream().map(PublishedVideo::id).toList());
-        for (PublishedVideo video : ofTheDay) {
+        Set<String> ofTheCalendarDay = calendarPublished.stream().map(PublishedRef::tiktokPostId).collect(Collectors.toSet());
+        List<PublishedVideo> candidates = ofTheDay.stream().filter(v -> !ofTheCalendarDay.contains(v.id())).toList();
+        // only ids the day's posts do not explain are looked up in the whole calendar (an older post, a late one)
+        Set<String> known = repository.knownTikTokIds(account.id(), candidates.stream().map(PublishedVideo::id).toList());
+        for (PublishedVideo video : candidates) {
             if (!known.contains(video.id())) {
                 String url = video.shareUrl() != null ? video.shareUrl()
                         : account.username() == null ? null : "https://www.tiktok.com/@" + account.username() + "/video/" + video.id();

@@ -7,9 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Classifies a post of the day: its bucket, local schedule, lateness, public URL and action. Never filters. */
 public class ReportLineProcessor implements ItemProcessor<ReportPost, ReportLine> {
+
+    private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
 
     @Override
     public ReportLine process(ReportPost post) {
@@ -35,9 +39,13 @@ public class ReportLineProcessor implements ItemProcessor<ReportPost, ReportLine
         return "https://www.tiktok.com/@" + post.username() + "/video/" + post.tiktokPostId();
     }
 
-    private static ZoneId zone(String id) {
+    private ZoneId zone(String id) {
+        return id == null ? ZoneOffset.UTC : zones.computeIfAbsent(id, ReportLineProcessor::parseZone);
+    }
+
+    private static ZoneId parseZone(String id) {
         try {
-            return id == null ? ZoneOffset.UTC : ZoneId.of(id);
+            return ZoneId.of(id);
         } catch (DateTimeException e) {
             return ZoneOffset.UTC;
         }
