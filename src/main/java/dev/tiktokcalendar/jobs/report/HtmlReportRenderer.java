@@ -37,8 +37,8 @@ final class HtmlReportRenderer {
         out.write("<h1>Reconciliation report: " + Html.escape(s.workspaceName()) + " (" + Html.escape(s.workspace())
                 + "), " + Html.escape(s.date()) + "</h1>\n");
         out.write("<p>Posts scheduled from " + Html.escape(s.from()) + " to " + Html.escape(s.to()) + " (local day in "
-                + Html.escape(s.zone()) + "). Files: " + Html.escape(s.files().csv()) + ", " + Html.escape(s.files().json())
-                + ".</p>\n");
+                + Html.escape(s.zone()) + "). Beside this file: " + Html.escape(s.files().csv()) + " (every post) and "
+                + Html.escape(s.files().json()) + " (this summary).</p>\n");
         summary(s, out);
         chart(s, out);
         accounts(s, out);

@@ -43,6 +43,7 @@ public record ReportSummary(String date, String zone, String from, String to, St
                           String url, String action) {
     }
 
+    /** The report's files, by name in the day's workspace folder. */
     public record Files(String html, String csv, String json) {
     }
 }

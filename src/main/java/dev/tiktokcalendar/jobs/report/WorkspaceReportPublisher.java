@@ -122,12 +122,12 @@ public class WorkspaceReportPublisher {
         }
         List<CodeAction> actions = draft.codes.entrySet().stream()
                 .map(e -> new CodeAction(e.getKey(), e.getValue().posts, e.getValue().action)).toList();
-        String dir = request.directoryOf(workspace.slug()).toString();
         return new ReportSummary(request.date().toString(), request.zone().getId(), dayStart.toString(), dayEnd.toString(),
                 workspace.slug(), workspace.name(), sum(totals), counts(totals), lateness.lateness(), published,
                 statusCalls, ratio(statusCalls, published), byHour, accounts, attention, actions,
                 new ReportSummary.CrossCheck(checked, accounts.size() - checked, CrossCheck.sorted(findings)),
-                new ReportSummary.Files(dir + "/" + HTML, dir + "/" + CSV, dir + "/" + JSON));
+                // names relative to the report's own folder: the files do not depend on where they were written
+                new ReportSummary.Files(HTML, CSV, JSON));
     }
 
     /**
