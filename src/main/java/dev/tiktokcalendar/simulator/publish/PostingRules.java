@@ -1,0 +1,150 @@
+package dev.tiktokcalendar.simulator.publish;
+
+import dev.tiktokcalendar.simulator.http.ApiException;
+import dev.tiktokcalendar.simulator.world.SimClock;
+import dev.tiktokcalendar.simulator.world.SimulatorSettings.UnauditedPrivacy;
+import dev.tiktokcalendar.simulator.world.World;
+import dev.tiktokcalendar.simulator.world.WorldCreator;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may post what (contract §4, §5, §12, §14): banned creators, the daily direct-post cap, the app's
+ * daily active-publisher cap, unaudited apps (private accounts only, SELF_ONLY), the pending-inbox cap,
+ * privacy options, and media URL ownership. Every 24 h window is rolling and time-scaled.
+ */
+public final class PostingRules {
+
+    private static final Duration DAY = Duration.ofHours(24);
+
+    private final World world;
+    private final SimClock clock;
+    private final PublishStore store;
+
+    public PostingRules(World world, SimClock clock, PublishStore store) {
+        this.world = world;
+        this.clock = clock;
+        this.store = store;
+    }
+
+    /** The code creator_info answers with HTTP 200 when the creator cannot post now, if any. */
+    public Optional<String> cannotPostNow(WorldCreator creator) {
+        if (creator.banned()) {
+            return Optional.of("spam_risk_user_banned_from_posting");
+        }
+        if (directPostsToday(creator) >= creator.dailyPostCap()) {
+            return Optional.of("spam_risk_too_many_posts");
+        }
+        if (appAtActiveUserCap(creator)) {
+            return Optional.of("reached_active_user_cap");
+        }
+        return Optional.empty();
+    }
+
+    void checkDirectPost(WorldCreator creator) {
+        Optional<String> refused = cannotPostNow(creator);
+        if (refused.isPresent()) {
+            throw new ApiException(403, refused.get(), messageOf(refused.get()));
+        }
+        if (!world.app().audited() && !creator.privateAccount()) {
+            throw new ApiException(403, "unaudited_client_can_only_post_to_private_accounts",
+                    "Unaudited clients can only post to a private account.");
+        }
+    }
+
+    void checkInboxUpload(WorldCreator creator) {
+        if (creator.banned()) {
+            throw new ApiException(403, "spam_risk_user_banned_from_posting", messageOf("spam_risk_user_banned_from_posting"));
+        }
+        Instant since = clock.now().minus(clock.scaled(DAY));
+        long pending = store.ofCreator(creator.openId()).stream()
+                .filter(p -> !p.kind.direct() && p.createdAt.isAfter(since))
+                .filter(p -> {
+                    synchronized (p) {
+                        return p.status != PublishStatus.FAILED && p.status != PublishStatus.PUBLISH_COMPLETE;
+                    }
+                })
+                .count();
+        if (pending >= creator.pendingInboxCap()) {
+            throw new ApiException(403, "spam_risk_too_many_pending_share",
+                    "The user has too many pending shares; they must post or discard drafts first.");
+        }
+    }
+
+    /** The privacy level the post gets, or 403 {@code privacy_level_option_mismatch}. */
+    String privacyFor(WorldCreator creator, String requested) {
+        if (requested == null || !creator.privacyLevelOptions().contains(requested)) {
+            throw new ApiException(403, "privacy_level_option_mismatch",
+                    "privacy_level is missing or not one of the creator's privacy_level_options.");
+        }
+        if (!world.app().audited() && !"SELF_ONLY".equals(requested)) {
+            if (world.settings().unauditedPrivacy() == UnauditedPrivacy.REJECT) {
+                throw new ApiException(403, "privacy_level_option_mismatch",
+                        "Unaudited clients can only post with privacy_level SELF_ONLY.");
+            }
+            return "SELF_ONLY";
+        }
+        return requested;
+    }
+
+    void checkUrlOwnership(String url) {
+        if (!verified(url)) {
+            throw new ApiException(403, "url_ownership_unverified",
+                    "The media URL is not under a verified domain or URL prefix of the app.");
+        }
+    }
+
+    private boolean verified(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        boolean schemeOk = "https".equals(uri.getScheme())
+                || (world.settings().allowHttpMediaUrls() && "http".equals(uri.getScheme()));
+        if (!schemeOk || uri.getHost() == null) {
+            return false;
+        }
+        if (world.app().verifiedUrlPrefixes().stream().anyMatch(url::startsWith)) {
+            return true;
+        }
+        String host = uri.getHost().toLowerCase();
+        return world.app().verifiedDomains().stream().map(String::toLowerCase)
+                .anyMatch(domain -> host.equals(domain) || host.endsWith("." + domain));
+    }
+
+    private long directPostsToday(WorldCreator creator) {
+        Instant since = clock.now().minus(clock.scaled(DAY));
+        return store.ofCreator(creator.openId()).stream()
+                .filter(p -> p.kind.direct() && p.createdAt.isAfter(since))
+                .count();
+    }
+
+    private boolean appAtActiveUserCap(WorldCreator creator) {
+        Instant since = clock.now().minus(clock.scaled(DAY));
+        Set<String> active = new HashSet<>();
+        for (WorldCreator other : world.creators()) {
+            boolean posted = store.ofCreator(other.openId()).stream()
+                    .anyMatch(p -> p.kind.direct() && p.createdAt.isAfter(since));
+            if (posted) {
+                active.add(other.openId());
+            }
+        }
+        return !active.contains(creator.openId()) && active.size() >= world.app().activeUserCap();
+    }
+
+    private static String messageOf(String code) {
+        return switch (code) {
+            case "spam_risk_user_banned_from_posting" -> "The user is banned from posting.";
+            case "spam_risk_too_many_posts" -> "The user has reached the daily post limit of the API.";
+            case "reached_active_user_cap" -> "The app has reached its daily quota of active publishing users.";
+            default -> code;
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package dev.tiktokcalendar.simulator.world;
+
+import dev.tiktokcalendar.simulator.fault.EndpointFaults;
+import dev.tiktokcalendar.simulator.http.Endpoint;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the simulator behaves where TikTok's behaviour is a choice: delays, the time scale that shortens every
+ * window and delay, and one switch per UNCONFIRMED point of the contract (defaults = the documented reading).
+ *
+ * @param seed                     drives ids and the fault profile, so a run can be repeated
+ * @param timeScale                every window and delay is divided by it (60 = a minute lasts a second)
+ * @param processingDelay          from the last byte received to the terminal state
+ * @param downloadDelay            the least time a PULL_FROM_URL publish stays in PROCESSING_DOWNLOAD
+ * @param moderationDelay          from PUBLISH_COMPLETE to the public post id of a public post
+ * @param inboxPostDelay           from SEND_TO_USER_INBOX to the creator posting the draft; null = never
+ * @param uploadUrlLifetime        validity of an {@code upload_url}
+ * @param authorizationCodeLifetime validity of an authorization code (single use)
+ * @param rotateRefreshTokens      false = legacy behaviour: refresh returns the same refresh token
+ * @param revokeKillsRefreshToken  whether revoking an access token also kills its refresh token
+ * @param chunkRules               LENIENT = [5,000,000, 67,108,864] per chunk, last ≤ 134,217,728;
+ *                                 STRICT = [5,242,880, 64,000,000], last ≤ 128,000,000
+ * @param maxVideoSize             bytes; 4 GiB documented, 10 GB claimed by third parties
+ * @param invalidParamCode         {@code invalid_param} (doc) or {@code invalid_params} (observed)
+ * @param errorsWithHttp200        send every error with HTTP 200, as observed for some clients
+ * @param allowHttpMediaUrls       accept {@code http://} media URLs (tests on loopback); TikTok wants https
+ * @param unauditedPrivacy         unaudited app posting non-SELF_ONLY to a private account
+ * @param missingFieldScope        user/info field without its scope: error or silently omitted
+ * @param requireBrandContentToggle reject video inits without {@code post_info.brand_content_toggle}
+ * @param minVideoDuration         shortest accepted video (not documented; third parties say 3 s)
+ * @param requestLogCapacity       newest requests kept for inspection
+ */
+public record SimulatorSettings(
+        Long seed,
+        Double timeScale,
+        Duration processingDelay,
+        Duration downloadDelay,
+        Duration moderationDelay,
+        Duration inboxPostDelay,
+        Duration uploadUrlLifetime,
+        Duration authorizationCodeLifetime,
+        Boolean rotateRefreshTokens,
+        Boolean revokeKillsRefreshToken,
+        ChunkRules chunkRules,
+        Long maxVideoSize,
+        String invalidParamCode,
+        Boolean errorsWithHttp200,
+        Boolean allowHttpMediaUrls,
+        UnauditedPrivacy unauditedPrivacy,
+        MissingFieldScope missingFieldScope,
+        Boolean requireBrandContentToggle,
+        Duration minVideoDuration,
+        Integer requestLogCapacity,
+        RateLimitSettings rateLimits,
+        WebhookSettings webhooks,
+        Map<Endpoint, EndpointFaults> faults) {
+
+    public enum ChunkRules { LENIENT, STRICT }
+
+    public enum UnauditedPrivacy { FORCE_SELF_ONLY, REJECT }
+
+    public enum MissingFieldScope { ERROR, OMIT }
+
+    public static final long FOUR_GIB = 4L * 1024 * 1024 * 1024;
+
+    public SimulatorSettings {
+        seed = seed == null ? 1L : seed;
+        timeScale = timeScale == null ? 1.0 : timeScale;
+        if (timeScale <= 0) {
+            throw new IllegalArgumentException("time-scale must be positive");
+        }
+        processingDelay = processingDelay == null ? Duration.ofSeconds(3) : processingDelay;
+        downloadDelay = downloadDelay == null ? Duration.ofSeconds(2) : downloadDelay;
+        moderationDelay = moderationDelay == null ? Duration.ofSeconds(20) : moderationDelay;
+        uploadUrlLifetime = uploadUrlLifetime == null ? Duration.ofHours(1) : uploadUrlLifetime;
+        authorizationCodeLifetime = authorizationCodeLifetime == null ? Duration.ofMinutes(10)
+                : authorizationCodeLifetime;
+        rotateRefreshTokens = rotateRefreshTokens == null || rotateRefreshTokens;
+        revokeKillsRefreshToken = revokeKillsRefreshToken == null || revokeKillsRefreshToken;
+        chunkRules = chunkRules == null ? ChunkRules.LENIENT : chunkRules;
+        maxVideoSize = maxVideoSize == null ? FOUR_GIB : maxVideoSize;
+        invalidParamCode = invalidParamCode == null ? "invalid_param" : invalidParamCode;
+        errorsWithHttp200 = errorsWithHttp200 != null && errorsWithHttp200;
+        allowHttpMediaUrls = allowHttpMediaUrls != null && allowHttpMediaUrls;
+        unauditedPrivacy = unauditedPrivacy == null ? UnauditedPrivacy.FORCE_SELF_ONLY : unauditedPrivacy;
+        missingFieldScope = missingFieldScope == null ? MissingFieldScope.ERROR : missingFieldScope;
+        requireBrandContentToggle = requireBrandContentToggle != null && requireBrandContentToggle;
+        minVideoDuration = minVideoDuration == null ? Duration.ZERO : minVideoDuration;
+        requestLogCapacity = requestLogCapacity == null ? 100_000 : requestLogCapacity;
+        rateLimits = rateLimits == null ? RateLimitSettings.defaults() : rateLimits;
+        webhooks = webhooks == null ? WebhookSettings.defaults() : webhooks;
+        faults = faults == null ? Map.of() : Map.copyOf(faults);
+    }
+
+    public static SimulatorSettings defaults() {
+        return builder().build();
+    }
+
+    public static SimulatorSettingsBuilder builder() {
+        return new SimulatorSettingsBuilder();
+    }
+
+    public SimulatorSettingsBuilder toBuilder() {
+        return new SimulatorSettingsBuilder(this);
+    }
+}

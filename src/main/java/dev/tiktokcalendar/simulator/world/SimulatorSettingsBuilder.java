@@ -1,0 +1,97 @@
+package dev.tiktokcalendar.simulator.world;
+
+import dev.tiktokcalendar.simulator.fault.EndpointFaults;
+import dev.tiktokcalendar.simulator.http.Endpoint;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds {@link SimulatorSettings} for tests and code; world files set the same fields in YAML. */
+public final class SimulatorSettingsBuilder {
+
+    private Long seed;
+    private Double timeScale;
+    private Duration processingDelay;
+    private Duration downloadDelay;
+    private Duration moderationDelay;
+    private Duration inboxPostDelay;
+    private Duration uploadUrlLifetime;
+    private Duration authorizationCodeLifetime;
+    private Boolean rotateRefreshTokens;
+    private Boolean revokeKillsRefreshToken;
+    private SimulatorSettings.ChunkRules chunkRules;
+    private Long maxVideoSize;
+    private String invalidParamCode;
+    private Boolean errorsWithHttp200;
+    private Boolean allowHttpMediaUrls;
+    private SimulatorSettings.UnauditedPrivacy unauditedPrivacy;
+    private SimulatorSettings.MissingFieldScope missingFieldScope;
+    private Boolean requireBrandContentToggle;
+    private Duration minVideoDuration;
+    private Integer requestLogCapacity;
+    private RateLimitSettings rateLimits;
+    private WebhookSettings webhooks;
+    private final Map<Endpoint, EndpointFaults> faults = new HashMap<>();
+
+    SimulatorSettingsBuilder() {
+    }
+
+    SimulatorSettingsBuilder(SimulatorSettings s) {
+        seed = s.seed();
+        timeScale = s.timeScale();
+        processingDelay = s.processingDelay();
+        downloadDelay = s.downloadDelay();
+        moderationDelay = s.moderationDelay();
+        inboxPostDelay = s.inboxPostDelay();
+        uploadUrlLifetime = s.uploadUrlLifetime();
+        authorizationCodeLifetime = s.authorizationCodeLifetime();
+        rotateRefreshTokens = s.rotateRefreshTokens();
+        revokeKillsRefreshToken = s.revokeKillsRefreshToken();
+        chunkRules = s.chunkRules();
+        maxVideoSize = s.maxVideoSize();
+        invalidParamCode = s.invalidParamCode();
+        errorsWithHttp200 = s.errorsWithHttp200();
+        allowHttpMediaUrls = s.allowHttpMediaUrls();
+        unauditedPrivacy = s.unauditedPrivacy();
+        missingFieldScope = s.missingFieldScope();
+        requireBrandContentToggle = s.requireBrandContentToggle();
+        minVideoDuration = s.minVideoDuration();
+        requestLogCapacity = s.requestLogCapacity();
+        rateLimits = s.rateLimits();
+        webhooks = s.webhooks();
+        faults.putAll(s.faults());
+    }
+
+    public SimulatorSettingsBuilder seed(long value) { seed = value; return this; }
+    public SimulatorSettingsBuilder timeScale(double value) { timeScale = value; return this; }
+    public SimulatorSettingsBuilder processingDelay(Duration value) { processingDelay = value; return this; }
+    public SimulatorSettingsBuilder downloadDelay(Duration value) { downloadDelay = value; return this; }
+    public SimulatorSettingsBuilder moderationDelay(Duration value) { moderationDelay = value; return this; }
+    public SimulatorSettingsBuilder inboxPostDelay(Duration value) { inboxPostDelay = value; return this; }
+    public SimulatorSettingsBuilder uploadUrlLifetime(Duration value) { uploadUrlLifetime = value; return this; }
+    public SimulatorSettingsBuilder authorizationCodeLifetime(Duration value) { authorizationCodeLifetime = value; return this; }
+    public SimulatorSettingsBuilder rotateRefreshTokens(boolean value) { rotateRefreshTokens = value; return this; }
+    public SimulatorSettingsBuilder revokeKillsRefreshToken(boolean value) { revokeKillsRefreshToken = value; return this; }
+    public SimulatorSettingsBuilder chunkRules(SimulatorSettings.ChunkRules value) { chunkRules = value; return this; }
+    public SimulatorSettingsBuilder maxVideoSize(long value) { maxVideoSize = value; return this; }
+    public SimulatorSettingsBuilder invalidParamCode(String value) { invalidParamCode = value; return this; }
+    public SimulatorSettingsBuilder errorsWithHttp200(boolean value) { errorsWithHttp200 = value; return this; }
+    public SimulatorSettingsBuilder allowHttpMediaUrls(boolean value) { allowHttpMediaUrls = value; return this; }
+    public SimulatorSettingsBuilder unauditedPrivacy(SimulatorSettings.UnauditedPrivacy value) { unauditedPrivacy = value; return this; }
+    public SimulatorSettingsBuilder missingFieldScope(SimulatorSettings.MissingFieldScope value) { missingFieldScope = value; return this; }
+    public SimulatorSettingsBuilder requireBrandContentToggle(boolean value) { requireBrandContentToggle = value; return this; }
+    public SimulatorSettingsBuilder minVideoDuration(Duration value) { minVideoDuration = value; return this; }
+    public SimulatorSettingsBuilder requestLogCapacity(int value) { requestLogCapacity = value; return this; }
+    public SimulatorSettingsBuilder rateLimits(RateLimitSettings value) { rateLimits = value; return this; }
+    public SimulatorSettingsBuilder webhooks(WebhookSettings value) { webhooks = value; return this; }
+    public SimulatorSettingsBuilder fault(Endpoint endpoint, EndpointFaults value) { faults.put(endpoint, value); return this; }
+
+    public SimulatorSettings build() {
+        return new SimulatorSettings(seed, timeScale, processingDelay, downloadDelay, moderationDelay,
+                inboxPostDelay, uploadUrlLifetime, authorizationCodeLifetime, rotateRefreshTokens,
+                revokeKillsRefreshToken, chunkRules, maxVideoSize, invalidParamCode, errorsWithHttp200,
+                allowHttpMediaUrls, unauditedPrivacy, missingFieldScope, requireBrandContentToggle,
+                minVideoDuration, requestLogCapacity, rateLimits, webhooks, faults);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tiktokcalendar.tiktok.ratelimit;
+
+import dev.tiktokcalendar.tiktok.TikTokProperties;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Decides whether one call for an account may go to TikTok now. A resilience4j {@link RateLimiter} per account
+ * and bucket (zero wait) answers cheaply in-process; the {@link RateLimitLog} in the database has the last word, so
+ * several nodes together stay within TikTok's limits. Never sleeps: a refusal carries the instant the call may
+ * run. A 429 from TikTok is reported with {@link #rateLimited} and pushes the account's window forward everywhere.
+ */
+public final class RateLimitGate {
+
+    private final RateLimitLog log;
+    private final TikTokProperties.RateLimits limits;
+    private final Clock clock;
+    private final Map<RateBucket, RateLimiterRegistry> fronts = new EnumMap<>(RateBucket.class);
+
+    public RateLimitGate(RateLimitLog log, TikTokProperties.RateLimits limits, Clock clock) {
+        this.log = log;
+        this.limits = limits;
+        this.clock = clock;
+        for (RateBucket bucket : RateBucket.values()) {
+            TikTokProperties.Limit limit = bucket.limit(limits);
+            fronts.put(bucket, RateLimiterRegistry.of(RateLimiterConfig.custom()
+                    .limitForPeriod(limit.count()).limitRefreshPeriod(limit.window())
+                    .timeoutDuration(Duration.ZERO).build()));
+        }
+    }
+
+    public Reservation reserve(long accountId, RateBucket bucket) {
+        Instant now = clock.instant();
+        if (limits.inProcessFront()) {
+            RateLimiter front = fronts.get(bucket).rateLimiter(Long.toString(accountId));
+            if (!front.acquirePermission()) {
+                return Reservation.notBefore(now.plusNanos(Math.max(nanosToWait(front), 1_000_000)));
+            }
+        }
+        TikTokProperties.Limit limit = bucket.limit(limits);
+        return log.reserve(accountId, bucket, limit.count(), limit.window(), now);
+    }
+
+    /** TikTok said 429 for this account: nobody calls this bucket again for one window. Returns when it may. */
+    public Instant rateLimited(long accountId, RateBucket bucket) {
+        TikTokProperties.Limit limit = bucket.limit(limits);
+        if (limits.inProcessFront()) {
+            RateLimiter front = fronts.get(bucket).rateLimiter(Long.toString(accountId));
+            front.drainPermissions();
+        }
+        return log.exhaust(accountId, bucket, limit.count(), limit.window(), clock.instant());
+    }
+
+    public Duration window(RateBucket bucket) {
+        return bucket.limit(limits).window();
+    }
+
+    private static long nanosToWait(RateLimiter front) {
+        return front instanceof AtomicRateLimiter atomic ? atomic.getDetailedMetrics().getNanosToWait() : 0;
+    }
+}

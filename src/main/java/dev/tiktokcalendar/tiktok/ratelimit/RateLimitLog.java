@@ -1,0 +1,91 @@
+package dev.tiktokcalendar.tiktok.ratelimit;
+
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.StringJoiner;
+
+/**
+ * The database side of the rate limits, the source of truth across nodes: table {@code tiktok_rate_limit_slot}
+ * holds {@code count} rows per (account, bucket), each the time of one call. {@link #reserve} takes the least
+ * recently used slot that is at least one window old in a single auto-committed UPDATE, so nodes together never
+ * make more than {@code count} calls in any window; it never waits and never holds a transaction open. Times are
+ * epoch milliseconds from the caller's clock.
+ */
+public final class RateLimitLog {
+
+    private static final int ATTEMPTS = 3;
+
+    private final JdbcClient jdbc;
+
+    public RateLimitLog(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    public Reservation reserve(long accountId, RateBucket bucket, int count, Duration window, Instant now) {
+        long at = now.toEpochMilli();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                if (takeOldestFreeSlot(accountId, bucket, count, window, at)) {
+                    return Reservation.grantedAt(Instant.ofEpochMilli(at));
+                }
+                SlotSummary slots = summary(accountId, bucket, count);
+                if (slots.count() < count) {
+                    createSlots(accountId, bucket, count);
+                    continue;
+                }
+                long free = slots.oldestMs() + window.toMillis();
+                if (free > at) {
+                    return Reservation.notBefore(Instant.ofEpochMilli(free));
+                }
+            } catch (PessimisticLockingFailureException deadlock) {
+                // two nodes reached for the same slots; the statement was rolled back, so simply look again
+            }
+        }
+        return Reservation.notBefore(Instant.ofEpochMilli(at + 20));
+    }
+
+    /**
+     * TikTok answered 429: mark every slot of the bucket as used now, so the next call comes no earlier than
+     * one window later, on every node. Returns that instant.
+     */
+    public Instant exhaust(long accountId, RateBucket bucket, int count, Duration window, Instant now) {
+        long at = now.toEpochMilli();
+        createSlots(accountId, bucket, count);
+        jdbc.sql("UPDATE tiktok_rate_limit_slot SET used_at_ms = GREATEST(used_at_ms, :at) WHERE account_id = :account AND bucket = :bucket")
+                .param("at", at).param("account", accountId).param("bucket", bucket.name()).update();
+        return Instant.ofEpochMilli(at + window.toMillis());
+    }
+
+    private boolean takeOldestFreeSlot(long accountId, RateBucket bucket, int count, Duration window, long at) {
+        return jdbc.sql("""
+                        UPDATE tiktok_rate_limit_slot SET used_at_ms = :at
+                        WHERE account_id = :account AND bucket = :bucket AND slot < :count AND used_at_ms <= :freeBefore
+                        ORDER BY used_at_ms LIMIT 1""")
+                .param("at", at).param("account", accountId).param("bucket", bucket.name())
+                .param("count", count).param("freeBefore", at - window.toMillis())
+                .update() == 1;
+    }
+
+    private SlotSummary summary(long accountId, RateBucket bucket, int count) {
+        return jdbc.sql("SELECT COUNT(*) AS n, COALESCE(MIN(used_at_ms), 0) AS oldest FROM tiktok_rate_limit_slot "
+                        + "WHERE account_id = :account AND bucket = :bucket AND slot < :count")
+                .param("account", accountId).param("bucket", bucket.name()).param("count", count)
+                .query((rs, row) -> new SlotSummary(rs.getInt("n"), rs.getLong("oldest"))).single();
+    }
+
+    private void createSlots(long accountId, RateBucket bucket, int count) {
+        StringJoiner values = new StringJoiner(", ");
+        for (int slot = 0; slot < count; slot++) {
+            values.add("(:account, :bucket, " + slot + ", 0)");
+        }
+        jdbc.sql("INSERT IGNORE INTO tiktok_rate_limit_slot (account_id, bucket, slot, used_at_ms) VALUES " + values)
+                .param("account", accountId).param("bucket", bucket.name()).update();
+    }
+
+    private record SlotSummary(int count, long oldestMs) {
+    }
+}
