@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,9 +46,11 @@ class ReconciliationReportJobTest extends DatabaseTest {
     static final Map<Long, List<PublishedVideo>> TIKTOK = new ConcurrentHashMap<>();
     static final Map<Long, Boolean> UNAVAILABLE = new ConcurrentHashMap<>();
 
+    /** Primary over the TikTok client's adapter ({@link TikTokPublishedVideoSource}). */
     @TestConfiguration
     static class FakeTikTok {
         @Bean
+        @Primary
         PublishedVideoSource publishedVideoSource() {
             return (account, from, to) -> {
                 if (UNAVAILABLE.containsKey(account.accountId())) {
