@@ -64,7 +64,9 @@ public final class ReconciliationReportBenchmark {
         Path out = Files.createTempDirectory("report-bench");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TiktokCalendarApplication.class)
                 .web(WebApplicationType.NONE)
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("benchVideoSource", source))
+                // primary over the TikTok client's adapter: the benchmark times the report, not HTTP
+                .initializers(ctx -> ((org.springframework.context.support.GenericApplicationContext) ctx).registerBean(
+                        "benchVideoSource", PublishedVideoSource.class, () -> source, bd -> bd.setPrimary(true)))
                 // arguments, not default properties: config/application.yml's empty URL would win over those
                 .run("--spring.quartz.auto-startup=false", "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN", "--spring.datasource.url=" + url,
