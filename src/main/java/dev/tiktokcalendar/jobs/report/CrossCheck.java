@@ -9,6 +9,8 @@ import dev.tiktokcalendar.jobs.report.WorkspaceDraft.PublishedRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,46 @@ final class CrossCheck {
         this.grace = grace;
     }
 
-    /** Findings go to {@code findings}; the return value is the account's cross-check status for the report. */
-    String check(Account account, List<PublishedRef> calendarPublished, Instant dayStart, Instant dayEnd,
-                 List<Finding> findings) {
+    /**
+     * Checks every account of a workspace: findings go to {@code findings}; the answer maps each account id to its
+     * cross-check status for the report. The ids the day's posts do not explain are then looked up in the whole
+     * calendar (an older post, a late one) in one query per group of accounts, not one per account.
+     */
+    Map<Long, String> checkAll(List<Account> accounts, Map<Long, List<PublishedRef>> calendarPublished,
+                               Instant dayStart, Instant dayEnd, List<Finding> findings) {
+        Map<Long, String> statuses = new LinkedHashMap<>();
+        Map<Long, List<PublishedVideo>> candidates = new LinkedHashMap<>();
+        Map<Long, Account> byId = new HashMap<>();
+        for (Account account : accounts) {
+            byId.put(account.id(), account);
+            List<PublishedVideo> unexplained = new ArrayList<>();
+            statuses.put(account.id(), check(account, calendarPublished.getOrDefault(account.id(), List.of()),
+                    dayStart, dayEnd, findings, unexplained));
+            if (!unexplained.isEmpty()) {
+                candidates.put(account.id(), unexplained);
+            }
+        }
+        Map<Long, List<String>> ids = new LinkedHashMap<>();
+        candidates.forEach((account, videos) -> ids.put(account, videos.stream().map(PublishedVideo::id).toList()));
+        Set<String> known = repository.knownTikTokIds(ids);
+        candidates.forEach((accountId, videos) -> {
+            Account account = byId.get(accountId);
+            for (PublishedVideo video : videos) {
+                if (!known.contains(ReportRepository.key(accountId, video.id()))) {
+                    String url = video.shareUrl() != null ? video.shareUrl() : account.username() == null ? null
+                            : "https://www.tiktok.com/@" + account.username() + "/video/" + video.id();
+                    findings.add(new Finding(UNKNOWN_TO_CALENDAR, account.username(), null, video.id(),
+                            video.createTime().toString(), video.title(), url, "Posted by hand or by another tool: "
+                            + "check it is intended; add it to the calendar if it should be tracked."));
+                }
+            }
+        });
+        return statuses;
+    }
+
+    /** One account: its status; missing posts go to {@code findings}, videos of the day not explained to {@code unexplained}. */
+    private String check(Account account, List<PublishedRef> calendarPublished, Instant dayStart, Instant dayEnd,
+                         List<Finding> findings, List<PublishedVideo> unexplained) {
         if (!account.hasScope(SCOPE)) {
             return "not checked: no video.list scope";
         }
@@ -63,32 +102,19 @@ final class CrossCheck {
                             + " the next report checks again."));
             return "failed: " + e.getMessage();
         }
-        Map<String, PublishedVideo> listed = videos.stream()
-                .collect(Collectors.toMap(PublishedVideo::id, v -> v, (a, b) -> a));
+        Set<String> listed = videos.stream().map(PublishedVideo::id).collect(Collectors.toSet());
         for (PublishedRef ref : calendarPublished) {
-            if (!listed.containsKey(ref.tiktokPostId())) {
+            if (!listed.contains(ref.tiktokPostId())) {
                 findings.add(new Finding(MISSING_ON_TIKTOK, account.username(), ref.postId(), ref.tiktokPostId(), null,
                         null, ref.url(), "Open the URL: if the video is gone it was deleted or made private on TikTok;"
                         + " confirm with the creator, then reschedule or cancel the post."));
             }
         }
-        List<PublishedVideo> ofTheDay = videos.stream()
-                .filter(v -> !v.createTime().isBefore(dayStart) && v.createTime().isBefore(dayEnd))
-                .sorted(Comparator.comparing(PublishedVideo::createTime).thenComparing(PublishedVideo::id))
-                .toList();
         Set<String> ofTheCalendarDay = calendarPublished.stream().map(PublishedRef::tiktokPostId).collect(Collectors.toSet());
-        List<PublishedVideo> candidates = ofTheDay.stream().filter(v -> !ofTheCalendarDay.contains(v.id())).toList();
-        // only ids the day's posts do not explain are looked up in the whole calendar (an older post, a late one)
-        Set<String> known = repository.knownTikTokIds(account.id(), candidates.stream().map(PublishedVideo::id).toList());
-        for (PublishedVideo video : candidates) {
-            if (!known.contains(video.id())) {
-                String url = video.shareUrl() != null ? video.shareUrl()
-                        : account.username() == null ? null : "https://www.tiktok.com/@" + account.username() + "/video/" + video.id();
-                findings.add(new Finding(UNKNOWN_TO_CALENDAR, account.username(), null, video.id(),
-                        video.createTime().toString(), video.title(), url,
-                        "Posted by hand or by another tool: check it is intended; add it to the calendar if it should be tracked."));
-            }
-        }
+        videos.stream()
+                .filter(v -> !v.createTime().isBefore(dayStart) && v.createTime().isBefore(dayEnd))
+                .filter(v -> !ofTheCalendarDay.contains(v.id()))
+                .forEach(unexplained::add);
         return "checked: " + videos.size() + " public videos listed";
     }
 

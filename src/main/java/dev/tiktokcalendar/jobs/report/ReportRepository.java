@@ -7,15 +7,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The report's queries beyond the streamed posts, and the {@code reconciliation_report} table. */
 @Repository
 public class ReportRepository {
+
+    static final int ACCOUNTS_PER_QUERY = 200;
 
     private final JdbcClient jdbc;
 
@@ -44,14 +48,30 @@ public class ReportRepository {
                 .list();
     }
 
-    /** Which of {@code tiktokIds} the calendar knows for the account, whatever the post's day or state. */
-    public Set<String> knownTikTokIds(long accountId, Collection<String> tiktokIds) {
-        if (tiktokIds.isEmpty()) {
-            return Set.of();
+    /**
+     * Which of the given TikTok ids (per account id) the calendar knows, whatever the post's day or state, as
+     * {@link #key} values; one query per {@value #ACCOUNTS_PER_QUERY} accounts.
+     */
+    public Set<String> knownTikTokIds(Map<Long, ? extends Collection<String>> idsByAccount) {
+        List<Long> accounts = new ArrayList<>(idsByAccount.keySet());
+        Set<String> known = new HashSet<>();
+        for (int from = 0; from < accounts.size(); from += ACCOUNTS_PER_QUERY) {
+            List<Long> group = accounts.subList(from, Math.min(accounts.size(), from + ACCOUNTS_PER_QUERY));
+            Set<String> ids = new HashSet<>();
+            group.forEach(account -> ids.addAll(idsByAccount.get(account)));
+            if (ids.isEmpty()) {
+                continue;
+            }
+            known.addAll(jdbc.sql("SELECT account_id, tiktok_post_id FROM post WHERE account_id IN (:accounts) "
+                            + "AND tiktok_post_id IN (:ids)")
+                    .param("accounts", group).param("ids", ids)
+                    .query((rs, i) -> key(rs.getLong(1), rs.getString(2))).list());
         }
-        return jdbc.sql("SELECT tiktok_post_id FROM post WHERE account_id = :account AND tiktok_post_id IN (:ids)")
-                .param("account", accountId).param("ids", tiktokIds)
-                .query(String.class).list().stream().collect(Collectors.toSet());
+        return known;
+    }
+
+    static String key(long accountId, String tiktokId) {
+        return accountId + "/" + tiktokId;
     }
 
     /** Inserts or replaces the report of a day and workspace. */

@@ -65,10 +65,14 @@ final class ReportDay {
         post("held", bob, "HELD", "08:00");
         // the next day: not in the report
         fixtures.post(workspaceId, alice, "SCHEDULED", at("2031-03-15T00:30:00Z"));
+        // the day before, gone out late (after midnight): TikTok lists it in the day, the calendar knows it
+        long late = fixtures.post(workspaceId, alice, "PUBLISHED", at("2031-03-13T23:50:00Z"));
+        set(late, "tiktok_post_id = '7100', completed_at = ?", LocalDateTime.parse("2031-03-14T00:10:00"));
 
         aliceOnTikTok = List.of(
                 new PublishedVideo("7001", at("2031-03-14T09:00:30Z"), "published", null),
                 new PublishedVideo("7999", at("2031-03-14T20:00:00Z"), "posted by hand", null),
+                new PublishedVideo("7100", at("2031-03-14T00:10:00Z"), "yesterday's, late", null),
                 new PublishedVideo("7500", at("2031-03-13T20:00:00Z"), "the day before", null));
     }
 

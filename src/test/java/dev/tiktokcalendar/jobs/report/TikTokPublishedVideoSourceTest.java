@@ -87,10 +87,10 @@ class TikTokPublishedVideoSourceTest {
         CrossCheck crossCheck = new CrossCheck(source, new ReportRepository(fixture.jdbc()), Duration.ofHours(1));
         List<Finding> findings = new ArrayList<>();
         Account account = new Account(alice, null, "alice", "UTC", "ACTIVE", null, "video.list", null);
-        String status = crossCheck.check(account, List.of(
+        String status = crossCheck.checkAll(List.of(account), java.util.Map.of(alice, List.of(
                         new PublishedRef(alice, 1, published.get(0), null, null),
-                        new PublishedRef(alice, 2, "7000000000000000002", null, null)),
-                from, to.minus(1, ChronoUnit.HOURS), findings);
+                        new PublishedRef(alice, 2, "7000000000000000002", null, null))),
+                from, to.minus(1, ChronoUnit.HOURS), findings).get(alice);
 
         assertThat(status).isEqualTo("checked: 3 public videos listed");
         assertThat(CrossCheck.sorted(findings)).extracting(Finding::kind, Finding::tiktokId).containsExactlyInAnyOrder(
