@@ -13,22 +13,12 @@ import dev.tiktokcalendar.simulator.world.WorldApp;
 import dev.tiktokcalendar.simulator.world.WorldCreator;
 import dev.tiktokcalendar.tiktok.ClientDatabase;
 import dev.tiktokcalendar.tiktok.ClientFixture;
-import dev.tiktokcalendar.tiktok.SimMedia;
 import dev.tiktokcalendar.tiktok.TikTokClient;
-import dev.tiktokcalendar.tiktok.api.DirectVideoInit;
-import dev.tiktokcalendar.tiktok.api.PublishStatus;
-import dev.tiktokcalendar.tiktok.api.PublishTicket;
-import dev.tiktokcalendar.tiktok.api.VideoPostInfo;
-import dev.tiktokcalendar.tiktok.api.VideoSource;
-import dev.tiktokcalendar.tiktok.upload.ChunkPlan;
-import dev.tiktokcalendar.tiktok.upload.ChunkPlanner;
-import dev.tiktokcalendar.tiktok.upload.FileMediaSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +28,6 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** The cross-check over the real TikTok client and the simulator's video/list, over HTTP. */
 class TikTokPublishedVideoSourceTest {
@@ -70,7 +59,7 @@ class TikTokPublishedVideoSourceTest {
         Instant from = Instant.now().minus(1, ChronoUnit.HOURS);
         List<String> published = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            published.add(publishPublicly(alice, dir.resolve("v" + i + ".mp4"), "video " + i));
+            published.add(SimPublishing.publishPublicly(client, alice, dir.resolve("v" + i + ".mp4"), "video " + i));
         }
         Instant to = Instant.now().plus(1, ChronoUnit.HOURS);
         TikTokPublishedVideoSource source = new TikTokPublishedVideoSource(client);
@@ -108,21 +97,5 @@ class TikTokPublishedVideoSourceTest {
         assertThatThrownBy(() -> source.publicVideos(new CrossCheckAccount(alice, null, "alice"),
                 Instant.now().minus(1, ChronoUnit.DAYS), Instant.now()))
                 .isInstanceOf(IllegalStateException.class);
-    }
-
-    private static String publishPublicly(long account, Path file, String caption) throws Exception {
-        Path video = Files.write(file, SimMedia.validMp4());
-        ChunkPlan plan = new ChunkPlanner(10_000_000L).plan(Files.size(video));
-        PublishTicket ticket = client.initDirectVideo(account, new DirectVideoInit(
-                new VideoPostInfo(caption, "PUBLIC_TO_EVERYONE", false, false, false, 1000, false, false, false),
-                VideoSource.fileUpload(plan))).orElseThrow();
-        client.upload(ticket, plan, new FileMediaSource(video), "video/mp4").orElseThrow();
-        PublishStatus[] last = new PublishStatus[1];
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = client.fetchStatus(account, ticket.publishId()).orElseThrow();
-            return !last[0].publicPostIds().isEmpty() || last[0].state() == PublishStatus.State.FAILED;
-        });
-        assertThat(last[0].publicPostIds()).hasSize(1);
-        return last[0].publicPostIds().get(0);
     }
 }
