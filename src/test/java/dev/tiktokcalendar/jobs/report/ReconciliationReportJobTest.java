@@ -1,6 +1,7 @@
 package dev.tiktokcalendar.jobs.report;
 
 import dev.tiktokcalendar.jobs.report.PublishedVideoSource.PublishedVideo;
+import dev.tiktokcalendar.scheduling.BatchJobLauncher;
 import dev.tiktokcalendar.support.DatabaseTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,14 +32,16 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest
+@SpringBootTest(properties = "calendar.report.output-dir=target/report-job-test")
 @SpringBatchTest
 class ReconciliationReportJobTest extends DatabaseTest {
 
@@ -67,6 +70,9 @@ class ReconciliationReportJobTest extends DatabaseTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    BatchJobLauncher launcher;
 
     @Autowired
     @Qualifier("reconciliationReportJob")
@@ -206,6 +212,21 @@ class ReconciliationReportJobTest extends DatabaseTest {
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM reconciliation_report WHERE workspace_slug = ?")
                 .param(day.slug).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aQuartzTickAt2InTheMorningReportsThePreviousDayOnceForEveryWorkspace() throws Exception {
+        Instant tick = Instant.parse("2031-03-15T02:00:00Z");
+
+        Optional<JobExecution> first = launcher.launchTick("reconciliationReportJob", tick);
+        Optional<JobExecution> again = launcher.launchTick("reconciliationReportJob", tick);
+
+        assertThat(first).get().extracting(JobExecution::getStatus).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(again).isEmpty();
+        Path summary = Path.of("target/report-job-test/reports/2031-03-14").resolve(day.slug).resolve("summary.json");
+        assertThat(summary).content().contains("\"date\" : \"2031-03-14\"", "\"posts\" : 12");
+        assertThat(Steps.named(first.get(), "publishReportsStep").getWriteCount())
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM workspace").query(Long.class).single());
     }
 
     private JobParameters parameters(String run) {
