@@ -4,7 +4,6 @@ import dev.tiktokcalendar.cli.CommandContext;
 import dev.tiktokcalendar.importer.CalendarFormat;
 import dev.tiktokcalendar.importer.CalendarImporter;
 import dev.tiktokcalendar.importer.ImportDefaults;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -73,13 +72,13 @@ public final class ImportBenchmark {
         System.out.println("database " + url + ", chunk size " + env("BENCH_CHUNK", "1000"));
         long importMillis;
         long peakHeap;
-        try (ConfigurableApplicationContext context = CommandContext.start(spring)) {
+        try (CommandContext context = CommandContext.start(spring)) {
             seed(url, user, password, accounts);
             System.gc();
             resetPeaks();
             watchHeapAfterGc();
             long start = System.nanoTime();
-            CalendarImporter.Outcome outcome = context.getBean(CalendarImporter.class)
+            CalendarImporter.Outcome outcome = context.bean(CalendarImporter.class)
                     .importFile(calendar, CalendarFormat.NATIVE, "bench", ImportDefaults.NONE, DRY_RUN, false);
             importMillis = (System.nanoTime() - start) / 1_000_000;
             peakHeap = peakHeap();
