@@ -10,7 +10,7 @@ import dev.tiktokcalendar.simulator.world.WorldCreator;
 import dev.tiktokcalendar.simulator.world.SimulatorSettings;
 import dev.tiktokcalendar.tiktok.ClientDatabase;
 import dev.tiktokcalendar.tiktok.ClientFixture;
-import dev.tiktokcalendar.tiktok.MutableClock;
+import dev.tiktokcalendar.simulator.MutableClock;
 import dev.tiktokcalendar.tiktok.TikTokClients;
 import dev.tiktokcalendar.tiktok.api.UserInfo;
 import dev.tiktokcalendar.tiktok.error.ErrorClass;
