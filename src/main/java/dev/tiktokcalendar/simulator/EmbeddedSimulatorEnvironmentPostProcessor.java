@@ -3,6 +3,8 @@ package dev.tiktokcalendar.simulator;
 import dev.tiktokcalendar.simulator.world.World;
 import dev.tiktokcalendar.simulator.world.WorldFiles;
 import org.apache.commons.logging.Log;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
@@ -10,6 +12,7 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -72,10 +75,17 @@ public class EmbeddedSimulatorEnvironmentPostProcessor implements EnvironmentPos
         @Override
         public void onApplicationEvent(ApplicationEvent event) {
             if (event instanceof ApplicationPreparedEvent prepared) {
-                var beanFactory = prepared.getApplicationContext().getBeanFactory();
+                ConfigurableListableBeanFactory beanFactory = prepared.getApplicationContext().getBeanFactory();
                 beanFactory.registerSingleton(BEAN_NAME, simulator);
-                ((org.springframework.beans.factory.support.DefaultListableBeanFactory) beanFactory)
-                        .registerDisposableBean(BEAN_NAME, simulator::close);
+                if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
+                    registry.registerDisposableBean(BEAN_NAME, simulator::close);
+                } else {
+                    prepared.getApplicationContext().addApplicationListener(closed -> {
+                        if (closed instanceof ContextClosedEvent) {
+                            simulator.close();
+                        }
+                    });
+                }
             } else if (event instanceof ApplicationFailedEvent) {
                 simulator.close();
             }

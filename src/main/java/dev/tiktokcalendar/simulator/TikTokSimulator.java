@@ -36,6 +36,9 @@ import dev.tiktokcalendar.simulator.world.World;
 import dev.tiktokcalendar.simulator.world.WorldCreator;
 import dev.tiktokcalendar.simulator.world.WorldFiles;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -63,6 +66,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TikTokSimulator implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(TikTokSimulator.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final World world;
@@ -74,7 +78,8 @@ public final class TikTokSimulator implements AutoCloseable {
     private final WebhookSender webhooks;
     private final RequestLog requestLog;
     private final FaultInjector faults;
-    private final ExecutorService background;
+    private final ExecutorService downloads;
+    private final ExecutorService webhookSenders;
     private final ScheduledExecutorService ticker;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String baseUrl;
@@ -83,15 +88,17 @@ public final class TikTokSimulator implements AutoCloseable {
         this.world = builder.world;
         this.clock = new SimClock(builder.clock, world.settings().timeScale());
         int instance = INSTANCES.incrementAndGet();
-        this.background = Executors.newFixedThreadPool(4, daemon("tiktok-sim-" + instance + "-work"));
+        // separate pools: a media URL that never answers must not hold up webhook deliveries
+        this.downloads = Executors.newFixedThreadPool(4, daemon("tiktok-sim-" + instance + "-download"));
+        this.webhookSenders = Executors.newFixedThreadPool(2, daemon("tiktok-sim-" + instance + "-webhook"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("tiktok-sim-" + instance + "-tick"));
         this.requestLog = new RequestLog(world.settings().requestLogCapacity());
         this.faults = new FaultInjector(world.settings().seed(), world.settings().faults());
         Responses responses = new Responses(clock, world.settings().errorsWithHttp200());
         Ids ids = new Ids(world.settings().seed());
         PublicVideos publicVideos = new PublicVideos();
-        this.webhooks = new WebhookSender(world.app(), world.settings().webhooks(), clock, background);
-        this.engine = new ProcessingEngine(world.settings(), clock, publishes, publicVideos, webhooks, ids, background);
+        this.webhooks = new WebhookSender(world.app(), world.settings().webhooks(), clock, webhookSenders);
+        this.engine = new ProcessingEngine(world.settings(), clock, publishes, publicVideos, webhooks, ids, downloads);
         this.tokens = new TokenStore(world.app(), world.settings(), clock, this::authorizationRemoved);
         RequestGate gate = new RequestGate(tokens, new RateLimits(world.settings().rateLimits(), clock));
         this.server = new SimulatorHttpServer(new InetSocketAddress(builder.bindAddress, builder.port),
@@ -99,7 +106,7 @@ public final class TikTokSimulator implements AutoCloseable {
         this.baseUrl = "http://" + builder.bindAddress.getHostAddress() + ":" + server.port();
 
         AuthorizeEndpoint authorize = new AuthorizeEndpoint(world, tokens);
-        TokenEndpoint token = new TokenEndpoint(world.app(), tokens, responses);
+        TokenEndpoint token = new TokenEndpoint(world, tokens, responses);
         PostingRules rules = new PostingRules(world, clock, publishes);
         InitEndpoints inits = new InitEndpoints(world, clock, gate, rules, publishes, engine, ids, responses, baseUrl);
         StatusEndpoints status = new StatusEndpoints(gate, publishes, engine, responses);
@@ -207,6 +214,7 @@ public final class TikTokSimulator implements AutoCloseable {
             tick();
         } catch (RuntimeException e) {
             // the tick must survive anything one publish does; the next tick retries
+            log.warn("simulator: tick failed", e);
         }
     }
 
@@ -225,7 +233,8 @@ public final class TikTokSimulator implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             ticker.shutdownNow();
             server.close();
-            background.shutdownNow();
+            downloads.shutdownNow();
+            webhookSenders.shutdownNow();
         }
     }
 

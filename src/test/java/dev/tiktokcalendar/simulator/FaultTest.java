@@ -93,6 +93,19 @@ class FaultTest {
     }
 
     @Test
+    void injectedFailuresOfOAuthEndpointsAreFlatOAuthErrors() {
+        TikTokSimulator sim = start(TestWorlds.defaultSettings().build());
+        SimulatorApi api = new SimulatorApi(sim);
+        sim.injectNext(Endpoint.OAUTH_TOKEN, Fault.of(FaultKind.HTTP_500));
+
+        Reply reply = api.postForm("/v2/oauth/token/", api.clientForm("grant_type", "client_credentials"));
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.json().path("error").asString()).isEqualTo("server_error");
+        assertThat(reply.json().has("data")).isFalse();
+    }
+
+    @Test
     void everyErrorWithHttp200IsASetting() {
         TikTokSimulator sim = start(TestWorlds.defaultSettings().errorsWithHttp200(true).build());
         SimulatorApi api = new SimulatorApi(sim);

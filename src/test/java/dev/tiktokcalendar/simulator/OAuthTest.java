@@ -217,6 +217,18 @@ class OAuthTest {
     }
 
     @Test
+    void timeScaleShortensTokenLifetimesAndExpiresInSaysSo() {
+        restart(SimulatorSettings.builder().timeScale(60).build());
+
+        var issued = sim.issueTokens("alice");
+
+        assertThat(issued.expiresIn()).isEqualTo(86_400 / 60);
+        assertThat(issued.refreshExpiresIn()).isEqualTo(31_536_000 / 60);
+        clock.advance(Duration.ofSeconds(86_400 / 60));
+        assertThat(api.get("/v2/user/info/?fields=open_id", issued.accessToken()).code()).isEqualTo("access_token_invalid");
+    }
+
+    @Test
     void accessTokensExpireAfterTheirLifetime() {
         String token = api.token("alice");
         clock.advance(Duration.ofHours(23));

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -80,6 +82,32 @@ class PullPhotoAndInboxTest {
             assertThat(api.status(token, missing).data().path("fail_reason").asString()).isEqualTo("video_pull_failed");
             assertThat(api.status(token, redirected).data().path("fail_reason").asString()).isEqualTo("video_pull_failed");
         });
+    }
+
+    @Test
+    void aDownloadThatNeverEndsFailsAfterOneHour() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            sim.close();
+            World world = TestWorlds.standard(TestWorlds.defaultSettings().allowHttpMediaUrls(true).build());
+            TikTokSimulator hanging = TestWorlds.start(world.withApp(world.app().withVerifiedUrlPrefixes(
+                    List.of("http://127.0.0.1:" + silent.getLocalPort() + "/"))), clock);
+            try (hanging) {
+                SimulatorApi hangingApi = new SimulatorApi(hanging);
+                String token = hangingApi.token(PUBLIC);
+                String publishId = hangingApi.postJson("/v2/post/publish/video/init/", token, SimulatorApi.pullBody(
+                        "SELF_ONLY", "never", "http://127.0.0.1:" + silent.getLocalPort() + "/v.mp4")).data().path("publish_id").asString();
+                clock.advance(Duration.ofMinutes(59));
+                assertThat(hangingApi.status(token, publishId).data().path("status").asString()).isEqualTo("PROCESSING_DOWNLOAD");
+
+                clock.advance(Duration.ofMinutes(1));
+                hanging.tick();
+                clock.advance(Duration.ofSeconds(3));
+
+                JsonNode status = hangingApi.status(token, publishId).data();
+                assertThat(status.path("status").asString()).isEqualTo("FAILED");
+                assertThat(status.path("fail_reason").asString()).isEqualTo("video_pull_failed");
+            }
+        }
     }
 
     @Test

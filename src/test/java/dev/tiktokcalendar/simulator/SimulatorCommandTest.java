@@ -41,6 +41,17 @@ class SimulatorCommandTest {
     }
 
     @Test
+    void theCalendarCliFindsTheCommand() {
+        StringWriter out = new StringWriter();
+
+        int exit = dev.tiktokcalendar.cli.CalendarCli.execute(new PrintWriter(out), new PrintWriter(new StringWriter()),
+                "simulator", "--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("--port", "--world", "--write-tokens");
+    }
+
+    @Test
     void isACalendarCommandNamedSimulator() {
         assertThat(new SimulatorCommand()).isInstanceOf(CalendarCommand.class);
         assertThat(SimulatorCommand.class.getAnnotation(CommandLine.Command.class).name()).isEqualTo("simulator");

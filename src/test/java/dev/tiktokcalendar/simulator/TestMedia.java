@@ -30,18 +30,17 @@ final class TestMedia {
     }
 
     static byte[] mp4(double durationSec, int fps, int width, int height) {
-        return iso("isom", durationSec, fps, width, height, 0);
+        return iso("isom", durationSec, fps, width, height);
     }
 
     static byte[] mov(double durationSec, int fps, int width, int height) {
-        return iso("qt  ", durationSec, fps, width, height, 0);
+        return iso("qt  ", durationSec, fps, width, height);
     }
 
-    /** A valid MP4 padded with {@code padding} bytes of media data, for uploads that need a given size. */
+    /** A valid 10 s MP4 padded with zero bytes to {@code totalSize}, for uploads that need a given size. */
     static byte[] mp4OfSize(int totalSize) {
         byte[] header = mp4(10, 30, 1080, 1920);
-        byte[] file = Arrays.copyOf(header, Math.max(totalSize, header.length));
-        return file;
+        return Arrays.copyOf(header, Math.max(totalSize, header.length));
     }
 
     static byte[] garbage(int size) {
@@ -50,7 +49,7 @@ final class TestMedia {
         return bytes;
     }
 
-    private static byte[] iso(String brand, double durationSec, int fps, int width, int height, int padding) {
+    private static byte[] iso(String brand, double durationSec, int fps, int width, int height) {
         long timescale = 1000;
         long duration = Math.round(durationSec * timescale);
         MovieBox movie = new MovieBox();
@@ -101,8 +100,7 @@ final class TestMedia {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] bytes = out.toByteArray();
-        return padding == 0 ? bytes : Arrays.copyOf(bytes, bytes.length + padding);
+        return out.toByteArray();
     }
 
     private static void write(Box box, WritableByteChannel channel) throws IOException {

@@ -20,7 +20,6 @@ final class TestWorlds {
     private TestWorlds() {
     }
 
-
     static World standard() {
         return standard(defaultSettings().build());
     }

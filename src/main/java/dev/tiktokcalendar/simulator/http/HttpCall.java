@@ -51,14 +51,13 @@ public final class HttpCall {
     }
 
     public String query(String name) {
-        if (query == null) {
-            query = parseForm(exchange.getRequestURI().getRawQuery());
-        }
-        return query.get(name);
+        return queryParameters().get(name);
     }
 
     public Map<String, String> queryParameters() {
-        query("");
+        if (query == null) {
+            query = parseForm(exchange.getRequestURI().getRawQuery());
+        }
         return query;
     }
 

@@ -24,8 +24,4 @@ public record SimResponse(int status, String contentType, byte[] body, Map<Strin
     public static SimResponse empty(int status, Map<String, String> headers) {
         return new SimResponse(status, null, new byte[0], headers, null);
     }
-
-    public SimResponse withStatus(int newStatus) {
-        return new SimResponse(newStatus, contentType, body, headers, code);
-    }
 }

@@ -124,10 +124,10 @@ public final class SimulatorHttpServer implements AutoCloseable {
         if (fault != null) {
             switch (fault.kind()) {
                 case HTTP_500 -> {
-                    return responses.failure(ApiException.internal(), false);
+                    return injected(call, ApiException.internal(), "server_error");
                 }
                 case RATE_LIMITED -> {
-                    return responses.failure(ApiException.rateLimited(), false);
+                    return injected(call, ApiException.rateLimited(), "temporarily_unavailable");
                 }
                 case SLOW -> sleep(clock.scaled(fault.slowBy()).toMillis());
                 case REVOKE_TOKEN -> revokeCaller.accept(call);
@@ -139,6 +139,17 @@ public final class SimulatorHttpServer implements AutoCloseable {
             return responses.failure(ApiException.internal(), false);
         }
         return response;
+    }
+
+    /** An injected failure in the shape of the endpoint: bare status for uploads, flat body for OAuth. */
+    private SimResponse injected(HttpCall call, ApiException failure, String oauthError) {
+        if (call.endpoint() == Endpoint.UPLOAD) {
+            return SimResponse.empty(failure.httpStatus(), Map.of());
+        }
+        if (call.endpoint().isOAuth()) {
+            return responses.oauthFailure(new OAuthException(oauthError, failure.getMessage()), false);
+        }
+        return responses.failure(failure, false);
     }
 
     private SimResponse handle(HttpCall call, Handler handler) {

@@ -5,6 +5,8 @@ import dev.tiktokcalendar.simulator.http.Json;
 import dev.tiktokcalendar.simulator.http.OAuthException;
 import dev.tiktokcalendar.simulator.http.Responses;
 import dev.tiktokcalendar.simulator.http.SimResponse;
+import dev.tiktokcalendar.simulator.world.SimulatorSettings.PkceEncoding;
+import dev.tiktokcalendar.simulator.world.World;
 import dev.tiktokcalendar.simulator.world.WorldApp;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,11 +20,13 @@ import java.util.Map;
 public final class TokenEndpoint {
 
     private final WorldApp app;
+    private final PkceEncoding pkceEncoding;
     private final TokenStore tokens;
     private final Responses responses;
 
-    public TokenEndpoint(WorldApp app, TokenStore tokens, Responses responses) {
-        this.app = app;
+    public TokenEndpoint(World world, TokenStore tokens, Responses responses) {
+        this.app = world.app();
+        this.pkceEncoding = world.settings().pkceEncoding();
         this.tokens = tokens;
         this.responses = responses;
     }
@@ -75,7 +79,7 @@ public final class TokenEndpoint {
         if (!code.redirectUri().equals(form.get("redirect_uri"))) {
             throw new OAuthException("invalid_request", "Redirect_uri is not matched with the uri when requesting code.");
         }
-        if (code.codeChallenge() != null && !Pkce.verifies(form.get("code_verifier"), code.codeChallenge())) {
+        if (code.codeChallenge() != null && !Pkce.verifies(form.get("code_verifier"), code.codeChallenge(), pkceEncoding)) {
             throw new OAuthException("invalid_request", "Code verifier or code challenge is invalid.");
         }
         return tokens.issue(code.creatorOpenId(), code.scopes());

@@ -30,6 +30,7 @@ public final class InitEndpoints {
     private static final int MAX_VIDEO_TITLE = 2200;
     private static final int MAX_PHOTO_TITLE = 90;
     private static final int MAX_PHOTO_DESCRIPTION = 4000;
+    private static final String MIN_APP_VERSION_FOR_PHOTO_UPLOAD = "31.8";
     private static final String TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final World world;
@@ -70,7 +71,7 @@ public final class InitEndpoints {
         data.put("creator_avatar_url", creator.avatarUrl());
         data.put("creator_username", creator.username());
         data.put("creator_nickname", creator.nickname());
-        data.set("privacy_level_options", Json.MAPPER.valueToTree(creator.privacyLevelOptions()));
+        data.set("privacy_level_options", Json.MAPPER.valueToTree(rules.privacyLevelOptions(creator)));
         data.put("comment_disabled", creator.commentDisabled());
         data.put("duet_disabled", creator.duetDisabled());
         data.put("stitch_disabled", creator.stitchDisabled());
@@ -106,6 +107,7 @@ public final class InitEndpoints {
         if (kind.direct()) {
             rules.checkDirectPost(creator);
             privacy = rules.privacyFor(creator, Json.string(postInfo, "privacy_level"));
+            checkBrandedPrivacy(postInfo, privacy);
         } else {
             rules.checkInboxUpload(creator);
             title = null; // inbox drafts get their caption in the TikTok app; post_info is accepted and ignored
@@ -149,7 +151,12 @@ public final class InitEndpoints {
         if (direct) {
             rules.checkDirectPost(creator);
             privacy = rules.privacyFor(creator, Json.string(postInfo, "privacy_level"));
+            checkBrandedPrivacy(postInfo, privacy);
         } else {
+            if (!creator.appVersionAtLeast(MIN_APP_VERSION_FOR_PHOTO_UPLOAD)) {
+                throw new ApiException(400, "app_version_check_failed",
+                        "The user's TikTok app must be " + MIN_APP_VERSION_FOR_PHOTO_UPLOAD + " or newer.");
+            }
             rules.checkInboxUpload(creator);
         }
         String caption = (title == null ? "" : title) + (description == null ? "" : "\n" + description);
@@ -181,12 +188,21 @@ public final class InitEndpoints {
         return publish;
     }
 
+    /** UNCONFIRMED upstream (only a UX rule is documented), hence a setting: branded content is never "only me". */
+    private void checkBrandedPrivacy(JsonNode postInfo, String privacy) {
+        if (world.settings().rejectBrandedSelfOnly() && Boolean.TRUE.equals(Json.bool(postInfo, "brand_content_toggle"))
+                && "SELF_ONLY".equals(privacy)) {
+            throw invalid("Branded content cannot be posted with privacy_level SELF_ONLY.");
+        }
+    }
+
     private JsonNode jsonBody(HttpCall call) {
         call.requireContentType("application/json", invalid("Content-Type must be application/json; charset=UTF-8."));
         return call.json(world.settings().invalidParamCode());
     }
 
     private WorldCreator creatorOf(Grant grant) {
+        engine.advanceCreator(grant.creatorOpenId());
         return world.creator(grant.creatorOpenId()).orElseThrow(ApiException::accessTokenInvalid);
     }
 

@@ -2,6 +2,7 @@ package dev.tiktokcalendar.simulator.publish;
 
 import dev.tiktokcalendar.simulator.http.ApiException;
 import dev.tiktokcalendar.simulator.world.SimClock;
+import dev.tiktokcalendar.simulator.world.SimulatorSettings.PendingShareCount;
 import dev.tiktokcalendar.simulator.world.SimulatorSettings.UnauditedPrivacy;
 import dev.tiktokcalendar.simulator.world.World;
 import dev.tiktokcalendar.simulator.world.WorldCreator;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,11 +64,13 @@ public final class PostingRules {
             throw new ApiException(403, "spam_risk_user_banned_from_posting", messageOf("spam_risk_user_banned_from_posting"));
         }
         Instant since = clock.now().minus(clock.scaled(DAY));
+        boolean postedDraftsCount = world.settings().pendingShareCount() == PendingShareCount.UPLOADS_IN_24H;
         long pending = store.ofCreator(creator.openId()).stream()
                 .filter(p -> !p.kind.direct() && p.createdAt.isAfter(since))
                 .filter(p -> {
                     synchronized (p) {
-                        return p.status != PublishStatus.FAILED && p.status != PublishStatus.PUBLISH_COMPLETE;
+                        return p.status != PublishStatus.FAILED
+                                && (postedDraftsCount || p.status != PublishStatus.PUBLISH_COMPLETE);
                     }
                 })
                 .count();
@@ -76,9 +80,17 @@ public final class PostingRules {
         }
     }
 
+    /** What creator_info offers: the account's options, or only SELF_ONLY for unaudited apps if so set. */
+    public List<String> privacyLevelOptions(WorldCreator creator) {
+        if (!world.app().audited() && world.settings().unauditedOptionsSelfOnly()) {
+            return List.of("SELF_ONLY");
+        }
+        return creator.privacyLevelOptions();
+    }
+
     /** The privacy level the post gets, or 403 {@code privacy_level_option_mismatch}. */
     String privacyFor(WorldCreator creator, String requested) {
-        if (requested == null || !creator.privacyLevelOptions().contains(requested)) {
+        if (requested == null || !privacyLevelOptions(creator).contains(requested)) {
             throw new ApiException(403, "privacy_level_option_mismatch",
                     "privacy_level is missing or not one of the creator's privacy_level_options.");
         }

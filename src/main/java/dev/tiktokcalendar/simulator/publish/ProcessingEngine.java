@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ import java.util.concurrent.ExecutorService;
  * that clock moves the publishes; {@link #advance} runs on every status read and on the simulator's tick.
  */
 public final class ProcessingEngine {
+
+    /** TikTok gives up a PULL_FROM_URL download one hour after the task started (contract §6.4). */
+    private static final Duration PULL_TIMEOUT = Duration.ofHours(1);
 
     private final SimulatorSettings settings;
     private final SimClock clock;
@@ -153,7 +157,17 @@ public final class ProcessingEngine {
     }
 
     public void advanceAll() {
-        for (Publish publish : store.all()) {
+        store.unsettled().removeIf(publish -> {
+            advance(publish);
+            synchronized (publish) {
+                return publish.settled();
+            }
+        });
+    }
+
+    /** Brings the creator's publishes up to date, so caps count what is true now, not at the last tick. */
+    void advanceCreator(String creatorOpenId) {
+        for (Publish publish : store.ofCreator(creatorOpenId)) {
             advance(publish);
         }
     }
@@ -162,6 +176,11 @@ public final class ProcessingEngine {
     public void advance(Publish publish) {
         Instant now = clock.now();
         synchronized (publish) {
+            if (publish.status == PublishStatus.PROCESSING_DOWNLOAD && publish.mediaReadyAt == null
+                    && !now.isBefore(publish.createdAt.plus(clock.scaled(PULL_TIMEOUT)))) {
+                publish.pendingFailReason = publish.kind.photo() ? "photo_pull_failed" : "video_pull_failed";
+                publish.mediaReadyAt = now;
+            }
             if (publish.status.processing() && !publish.neverFinish && publish.mediaReadyAt != null) {
                 Instant done = publish.mediaReadyAt.plus(clock.scaled(settings.processingDelay()));
                 if (!now.isBefore(done)) {
@@ -190,6 +209,9 @@ public final class ProcessingEngine {
             fail(publish, publish.pendingFailReason);
         } else if (publish.kind.direct()) {
             publish.status = PublishStatus.PUBLISH_COMPLETE;
+            if (settings.completeWebhookForDirectPost()) {
+                event(publish, "post.publish.complete", Map.of());
+            }
             if (publish.publicPost) {
                 publish.moderationDueAt = done.plus(clock.scaled(settings.moderationDelay()));
             }

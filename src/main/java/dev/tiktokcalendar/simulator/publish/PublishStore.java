@@ -3,15 +3,20 @@ package dev.tiktokcalendar.simulator.publish;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Every publish of the run, by publish id, by upload id and by creator (open_id). */
+/**
+ * Every publish of the run, by publish id, by upload id and by creator (open_id), plus the unsettled ones:
+ * those that may still change by themselves, which are all the tick has to look at.
+ */
 public final class PublishStore {
 
     private final Map<String, Publish> byId = new ConcurrentHashMap<>();
     private final Map<String, Publish> byUploadId = new ConcurrentHashMap<>();
     private final Map<String, List<Publish>> byCreator = new ConcurrentHashMap<>();
+    private final Set<Publish> unsettled = ConcurrentHashMap.newKeySet();
 
     void add(Publish publish) {
         byId.put(publish.publishId, publish);
@@ -19,6 +24,11 @@ public final class PublishStore {
             byUploadId.put(publish.upload.uploadId, publish);
         }
         byCreator.computeIfAbsent(publish.creator.openId(), k -> new CopyOnWriteArrayList<>()).add(publish);
+        unsettled.add(publish);
+    }
+
+    Set<Publish> unsettled() {
+        return unsettled;
     }
 
     public Optional<Publish> byId(String publishId) {

@@ -30,6 +30,11 @@ import java.util.Map;
  * @param missingFieldScope        user/info field without its scope: error or silently omitted
  * @param requireBrandContentToggle reject video inits without {@code post_info.brand_content_toggle}
  * @param minVideoDuration         shortest accepted video (not documented; third parties say 3 s)
+ * @param pkceEncoding             code_challenge as lower-case hex SHA-256 (desktop doc) or RFC 7636 base64url
+ * @param pendingShareCount        the inbox cap counts uploads of the last 24 h (doc) or drafts still pending (observed)
+ * @param rejectBrandedSelfOnly    reject branded content ({@code brand_content_toggle}) posted as SELF_ONLY
+ * @param unauditedOptionsSelfOnly creator_info of an unaudited app offers only SELF_ONLY
+ * @param completeWebhookForDirectPost also send {@code post.publish.complete} for direct posts
  * @param requestLogCapacity       newest requests kept for inspection
  */
 public record SimulatorSettings(
@@ -52,6 +57,11 @@ public record SimulatorSettings(
         MissingFieldScope missingFieldScope,
         Boolean requireBrandContentToggle,
         Duration minVideoDuration,
+        PkceEncoding pkceEncoding,
+        PendingShareCount pendingShareCount,
+        Boolean rejectBrandedSelfOnly,
+        Boolean unauditedOptionsSelfOnly,
+        Boolean completeWebhookForDirectPost,
         Integer requestLogCapacity,
         RateLimitSettings rateLimits,
         WebhookSettings webhooks,
@@ -62,6 +72,10 @@ public record SimulatorSettings(
     public enum UnauditedPrivacy { FORCE_SELF_ONLY, REJECT }
 
     public enum MissingFieldScope { ERROR, OMIT }
+
+    public enum PkceEncoding { HEX, BASE64URL }
+
+    public enum PendingShareCount { UPLOADS_IN_24H, PENDING_DRAFTS }
 
     public static final long FOUR_GIB = 4L * 1024 * 1024 * 1024;
 
@@ -88,6 +102,11 @@ public record SimulatorSettings(
         missingFieldScope = missingFieldScope == null ? MissingFieldScope.ERROR : missingFieldScope;
         requireBrandContentToggle = requireBrandContentToggle != null && requireBrandContentToggle;
         minVideoDuration = minVideoDuration == null ? Duration.ZERO : minVideoDuration;
+        pkceEncoding = pkceEncoding == null ? PkceEncoding.HEX : pkceEncoding;
+        pendingShareCount = pendingShareCount == null ? PendingShareCount.UPLOADS_IN_24H : pendingShareCount;
+        rejectBrandedSelfOnly = rejectBrandedSelfOnly != null && rejectBrandedSelfOnly;
+        unauditedOptionsSelfOnly = unauditedOptionsSelfOnly != null && unauditedOptionsSelfOnly;
+        completeWebhookForDirectPost = completeWebhookForDirectPost != null && completeWebhookForDirectPost;
         requestLogCapacity = requestLogCapacity == null ? 100_000 : requestLogCapacity;
         rateLimits = rateLimits == null ? RateLimitSettings.defaults() : rateLimits;
         webhooks = webhooks == null ? WebhookSettings.defaults() : webhooks;

@@ -29,6 +29,11 @@ public final class SimulatorSettingsBuilder {
     private SimulatorSettings.MissingFieldScope missingFieldScope;
     private Boolean requireBrandContentToggle;
     private Duration minVideoDuration;
+    private SimulatorSettings.PkceEncoding pkceEncoding;
+    private SimulatorSettings.PendingShareCount pendingShareCount;
+    private Boolean rejectBrandedSelfOnly;
+    private Boolean unauditedOptionsSelfOnly;
+    private Boolean completeWebhookForDirectPost;
     private Integer requestLogCapacity;
     private RateLimitSettings rateLimits;
     private WebhookSettings webhooks;
@@ -57,6 +62,11 @@ public final class SimulatorSettingsBuilder {
         missingFieldScope = s.missingFieldScope();
         requireBrandContentToggle = s.requireBrandContentToggle();
         minVideoDuration = s.minVideoDuration();
+        pkceEncoding = s.pkceEncoding();
+        pendingShareCount = s.pendingShareCount();
+        rejectBrandedSelfOnly = s.rejectBrandedSelfOnly();
+        unauditedOptionsSelfOnly = s.unauditedOptionsSelfOnly();
+        completeWebhookForDirectPost = s.completeWebhookForDirectPost();
         requestLogCapacity = s.requestLogCapacity();
         rateLimits = s.rateLimits();
         webhooks = s.webhooks();
@@ -82,6 +92,11 @@ public final class SimulatorSettingsBuilder {
     public SimulatorSettingsBuilder missingFieldScope(SimulatorSettings.MissingFieldScope value) { missingFieldScope = value; return this; }
     public SimulatorSettingsBuilder requireBrandContentToggle(boolean value) { requireBrandContentToggle = value; return this; }
     public SimulatorSettingsBuilder minVideoDuration(Duration value) { minVideoDuration = value; return this; }
+    public SimulatorSettingsBuilder pkceEncoding(SimulatorSettings.PkceEncoding value) { pkceEncoding = value; return this; }
+    public SimulatorSettingsBuilder pendingShareCount(SimulatorSettings.PendingShareCount value) { pendingShareCount = value; return this; }
+    public SimulatorSettingsBuilder rejectBrandedSelfOnly(boolean value) { rejectBrandedSelfOnly = value; return this; }
+    public SimulatorSettingsBuilder unauditedOptionsSelfOnly(boolean value) { unauditedOptionsSelfOnly = value; return this; }
+    public SimulatorSettingsBuilder completeWebhookForDirectPost(boolean value) { completeWebhookForDirectPost = value; return this; }
     public SimulatorSettingsBuilder requestLogCapacity(int value) { requestLogCapacity = value; return this; }
     public SimulatorSettingsBuilder rateLimits(RateLimitSettings value) { rateLimits = value; return this; }
     public SimulatorSettingsBuilder webhooks(WebhookSettings value) { webhooks = value; return this; }
@@ -92,6 +107,7 @@ public final class SimulatorSettingsBuilder {
                 inboxPostDelay, uploadUrlLifetime, authorizationCodeLifetime, rotateRefreshTokens,
                 revokeKillsRefreshToken, chunkRules, maxVideoSize, invalidParamCode, errorsWithHttp200,
                 allowHttpMediaUrls, unauditedPrivacy, missingFieldScope, requireBrandContentToggle,
-                minVideoDuration, requestLogCapacity, rateLimits, webhooks, faults);
+                minVideoDuration, pkceEncoding, pendingShareCount, rejectBrandedSelfOnly, unauditedOptionsSelfOnly,
+                completeWebhookForDirectPost, requestLogCapacity, rateLimits, webhooks, faults);
     }
 }
