@@ -1,12 +1,11 @@
 package dev.tiktokcalendar.jobs.publish;
 
+import dev.tiktokcalendar.database.SqlTime;
 import dev.tiktokcalendar.tiktok.api.CreatorInfo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,7 @@ public class AccountPostingState {
                         WHERE id = ?""")
                 .params(info.creatorUsername(), String.join(",", info.privacyLevelOptions()), info.commentDisabled(),
                         info.duetDisabled(), info.stitchDisabled(), info.maxVideoPostDurationSec(),
-                        LocalDateTime.ofInstant(at, ZoneOffset.UTC), LocalDateTime.ofInstant(at, ZoneOffset.UTC), accountId)
+                        SqlTime.utc(at), SqlTime.utc(at), accountId)
                 .update();
     }
 
@@ -51,8 +50,8 @@ public class AccountPostingState {
         jdbc.sql("""
                         UPDATE tiktok_account SET status = ?, status_reason = ?, status_changed_at = ?, updated_at = ?
                         WHERE id = ? AND status <> ?""")
-                .params(status, reason, LocalDateTime.ofInstant(at, ZoneOffset.UTC),
-                        LocalDateTime.ofInstant(at, ZoneOffset.UTC), accountId, status)
+                .params(status, reason, SqlTime.utc(at),
+                        SqlTime.utc(at), accountId, status)
                 .update();
     }
 

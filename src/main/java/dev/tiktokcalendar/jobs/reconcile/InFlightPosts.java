@@ -1,6 +1,7 @@
 package dev.tiktokcalendar.jobs.reconcile;
 
 import dev.tiktokcalendar.calendar.PostState;
+import dev.tiktokcalendar.database.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -84,7 +85,7 @@ public class InFlightPosts {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    private static String utc(Instant instant) {
+        return SqlTime.utc(instant);
     }
 }
