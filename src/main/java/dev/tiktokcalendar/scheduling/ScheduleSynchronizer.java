@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Map;
 import java.util.Set;
@@ -38,19 +40,27 @@ public class ScheduleSynchronizer implements SmartLifecycle {
     private final SchedulingProperties properties;
     private volatile boolean running;
 
-    public ScheduleSynchronizer(Scheduler scheduler, SchedulingProperties properties) {
+    private final TransactionTemplate transaction;
+
+    public ScheduleSynchronizer(Scheduler scheduler, SchedulingProperties properties,
+                                PlatformTransactionManager transactionManager) {
         this.scheduler = scheduler;
         this.properties = properties;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
+    /** Quartz's Spring job store is container-managed: its changes belong in a transaction of ours, one per schedule. */
     @Override
     public void start() {
-        try {
-            for (Map.Entry<String, JobSchedule> entry : properties.jobs().entrySet()) {
-                synchronize(entry.getKey(), entry.getValue());
-            }
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not synchronise the Quartz schedules with calendar.scheduling", e);
+        for (Map.Entry<String, JobSchedule> entry : properties.jobs().entrySet()) {
+            transaction.executeWithoutResult(status -> {
+                try {
+                    synchronize(entry.getKey(), entry.getValue());
+                } catch (SchedulerException e) {
+                    throw new IllegalStateException("Could not synchronise Quartz schedule " + entry.getKey()
+                            + " with calendar.scheduling", e);
+                }
+            });
         }
         running = true;
     }
@@ -59,7 +69,7 @@ public class ScheduleSynchronizer implements SmartLifecycle {
         JobKey jobKey = JobKey.jobKey(name, GROUP);
         TriggerKey triggerKey = TriggerKey.triggerKey(name, GROUP);
         if (!schedule.enabled()) {
-            if (scheduler.deleteJob(jobKey)) {
+            if (scheduler.checkExists(jobKey) && scheduler.deleteJob(jobKey)) {
                 log.info("Schedule {} is disabled: removed its trigger", name);
             }
             return;
