@@ -168,7 +168,11 @@ public class StatusReconciler {
             return searchVideoList(post);
         }
         if (error.errorClass() == ErrorClass.REAUTHORIZE) {
+            // never re-sent: the publish may still complete; its outcome is read once the account is reconnected
             accounts.markAccount(post.accountId(), "NEEDS_REAUTH", error.code() + ": " + error.userAction(), now);
+            posts.checkAgainAt(post.id(), post.state(), now.plus(settings.maxInterval()), false,
+                    "held in flight: TikTok's answer can be read once the account is reconnected (" + error.code() + ")");
+            return ReconcileOutcome.HELD;
         }
         posts.checkAgainAt(post.id(), post.state(), now.plus(settings.maxInterval()), false,
                 "status check failed: " + error.code());
