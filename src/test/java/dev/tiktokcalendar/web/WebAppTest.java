@@ -71,6 +71,19 @@ public abstract class WebAppTest extends DatabaseTest {
     @Autowired
     protected AccountConnector connector;
 
+    @Autowired
+    protected dev.tiktokcalendar.web.security.ConsoleUsers users;
+
+    /** A new user with {@code role} in {@code workspace} (null: none), logged in through the login form. */
+    protected Browser loggedIn(Accounts.Workspace workspace, dev.tiktokcalendar.web.security.Role role) {
+        String name = unique("user");
+        long id = users.create(name, "password-" + name, false);
+        if (workspace != null) {
+            users.grant(id, workspace.id(), role);
+        }
+        return new Browser(baseUrl()).login(name, "password-" + name);
+    }
+
     protected CalendarFixtures fixtures() {
         return new CalendarFixtures(jdbc);
     }
