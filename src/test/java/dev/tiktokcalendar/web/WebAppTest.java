@@ -56,7 +56,7 @@ public abstract class WebAppTest extends DatabaseTest {
         registry.add("tiktok.auth-base-url", SIM::baseUrl);
         registry.add("tiktok.client-key", () -> SIM.world().app().clientKey());
         registry.add("tiktok.client-secret", () -> SIM.world().app().clientSecret());
-        registry.add("calendar.media-root", MEDIA_ROOT::toString);
+        registry.add("calendar.import.media-root", MEDIA_ROOT::toString);
     }
 
     @LocalServerPort

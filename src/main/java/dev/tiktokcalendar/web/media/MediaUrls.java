@@ -42,7 +42,7 @@ public class MediaUrls {
     }
 
     /**
-     * The URL TikTok downloads {@code relativeMediaPath} (relative to {@code calendar.media-root}) from, valid for
+     * The URL TikTok downloads {@code relativeMediaPath} (relative to the media root, {@code calendar.import.media-root}) from, valid for
      * {@code ttl}. The public base URL's prefix or domain must be verified in the TikTok developer portal.
      */
     public URI signedUrl(Path relativeMediaPath, Duration ttl) {
@@ -82,7 +82,7 @@ public class MediaUrls {
     static String normalized(Path relative) {
         Path normal = relative.normalize();
         if (relative.isAbsolute() || normal.toString().isEmpty() || normal.startsWith("..")) {
-            throw new IllegalArgumentException("media paths are relative to calendar.media-root and stay inside it: " + relative);
+            throw new IllegalArgumentException("media paths are relative to the media root and stay inside it: " + relative);
         }
         return normal.toString().replace('\\', '/');
     }
