@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
 
 /**
  * The application on a random port, on the shared test schema, talking to one simulator per JVM (started once,
- * so every test class reuses the same Spring context). The world has creators {@code c0 … c19} (public accounts)
+ * so every test class reuses the same Spring context). The world has creators {@code c0 … c39} (public accounts)
  * for tests to connect; each test uses its own creators and its own workspaces.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -46,7 +46,7 @@ public abstract class WebAppTest extends DatabaseTest {
 
     public static final String KEY = "3q2+7wAAAAAiVEhJUyBJUyBBIFRFU1QgS0VZIQAAAAA=";
     public static final TikTokSimulator SIM = TikTokSimulator.builder().world(new World(WorldApp.defaults(),
-            IntStream.range(0, 20).mapToObj(i -> WorldCreator.named("c" + i)).toList(),
+            IntStream.range(0, 40).mapToObj(i -> WorldCreator.named("c" + i)).toList(),
             SimulatorSettings.builder().build())).start();
     public static final Path MEDIA_ROOT = tempDirectory();
 
