@@ -8,6 +8,8 @@ CREATE TABLE console_user (
     password_hash  VARCHAR(200)  NOT NULL,
     -- an administrator of every workspace (the admin the default run creates)
     global_admin   BOOLEAN       NOT NULL DEFAULT FALSE,
+    -- a one-time password (the generated admin's, or one set by `users add`): every page asks for a new one first
+    password_change_required BOOLEAN NOT NULL DEFAULT FALSE,
     enabled        BOOLEAN       NOT NULL DEFAULT TRUE,
     created_at     DATETIME(3)   NOT NULL,
     updated_at     DATETIME(3)   NOT NULL,

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The first start of the web application (no console user yet): creates the workspace {@code default} when there
  * is none, and the global administrator {@code admin} with a random password that is printed once on the
- * console (standard output, not the log) and stored only as a hash. Change it at {@code /console/password}.
+ * console (standard output, not the log) and stored only as a hash; the first login must replace it.
  */
 @Component
 @ConditionalOnWebApplication
@@ -36,7 +36,7 @@ public class ConsoleBootstrap implements ApplicationRunner {
 
                 ==================================================================================
                  Console: log in as "admin" with the one-time password  %s
-                 It is shown only now. Change it at /console/password after logging in.
+                 It is shown only now; the console asks for a new password at the first login.
                 ==================================================================================
                 """.formatted(password)));
     }
@@ -53,7 +53,7 @@ public class ConsoleBootstrap implements ApplicationRunner {
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         try {
-            users.create("admin", password, true);
+            users.create("admin", password, true, true);
         } catch (org.springframework.dao.DuplicateKeyException anotherNodeWasFirst) {
             return Optional.empty();
         }

@@ -6,6 +6,9 @@ import dev.tiktokcalendar.web.security.SecurityConfiguration;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,9 +23,11 @@ import java.util.concurrent.Executors;
 /**
  * {@code POST /webhooks/tiktok}: verifies {@code TikTok-Signature} over the raw body, stores the event once and
  * answers 200 at once; the event is applied right after, on a worker thread ({@link WebhookApplier}). A forged,
- * stale or unsigned delivery gets 401 and is not stored; an unreadable body 400.
+ * stale or unsigned delivery gets 401 and is not stored; an unreadable body 400. Events stored but not applied
+ * (a node stopped in between) are applied at the next start.
  */
 @RestController
+@ConditionalOnWebApplication
 public class WebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
@@ -73,6 +78,12 @@ public class WebhookController {
             log.info("Webhook {}: repeated delivery, already stored", envelope.path("event").asString());
         }
         return ResponseEntity.ok().build();
+    }
+
+    /** Events a node stored but did not apply before it stopped are applied when a node starts. */
+    @EventListener(ApplicationReadyEvent.class)
+    void applyLeftovers() {
+        worker.execute(applier::applyPending);
     }
 
     @PreDestroy

@@ -97,4 +97,33 @@ class ConsoleAccessTest extends WebAppTest {
         assertThat(new Browser(baseUrl()).post("/login", Map.of("username", name, "password", "wrong")).statusCode())
                 .as("no CSRF token, wrong password: refused").isNotEqualTo(200);
     }
+
+    @Test
+    void aOneTimePasswordFromUsersAddMustBeReplacedBeforeAnyConsolePage() {
+        Accounts.Workspace ws = newWorkspace();
+        String name = unique("new");
+        java.io.StringWriter out = new java.io.StringWriter();
+        int exit = dev.tiktokcalendar.cli.CalendarCli.execute(new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true), "users", "add", name, "--workspace", ws.slug(),
+                "--role", "editor", "--spring.datasource.url=" + dev.tiktokcalendar.support.TestDatabase.sharedSchemaUrl(),
+                "--spring.datasource.username=" + dev.tiktokcalendar.support.TestDatabase.username(),
+                "--spring.datasource.password=" + dev.tiktokcalendar.support.TestDatabase.password(),
+                "--calendar.simulator.embedded=false", "--tiktok.environment=simulator",
+                "--calendar.encryption-key=" + KEY, "--calendar.encryption-key-file=");
+        assertThat(exit).as(out.toString()).isZero();
+        java.util.regex.Matcher password = java.util.regex.Pattern.compile("one-time password: (\\S+)").matcher(out.toString());
+        assertThat(password.find()).isTrue();
+        assertThat(out.toString()).contains("is EDITOR of workspace " + ws.slug());
+
+        Browser browser = new Browser(baseUrl()).login(name, password.group(1));
+        String page = "/console/workspaces/" + ws.slug() + "/accounts";
+        HttpResponse<String> blocked = browser.get(page);
+        assertThat(blocked.statusCode()).isEqualTo(303);
+        assertThat(Browser.location(blocked)).endsWith("/console/password");
+        assertThat(browser.submit("/console/password", "/console/password", Map.of("password", "short")).statusCode()).isEqualTo(400);
+        assertThat(browser.submit("/console/password", "/console/password", Map.of("password", "a much longer password")).statusCode())
+                .isEqualTo(200);
+        assertThat(browser.get(page).statusCode()).isEqualTo(200);
+        assertThat(new Browser(baseUrl()).login(name, "a much longer password").get(page).statusCode()).isEqualTo(200);
+    }
 }
