@@ -33,10 +33,13 @@ public class MediaUrls {
     private final PublicUrls urls;
     private final Clock clock;
     private final byte[] key;
+    private final Duration defaultTtl;
 
-    public MediaUrls(PublicUrls urls, Clock clock, @Value("${calendar.encryption-key:}") String encryptionKey) {
+    public MediaUrls(PublicUrls urls, Clock clock, @Value("${calendar.encryption-key:}") String encryptionKey,
+                     @Value("${calendar.media-url-ttl:2h}") Duration defaultTtl) {
         this.urls = urls;
         this.clock = clock;
+        this.defaultTtl = defaultTtl;
         this.key = encryptionKey.isBlank() ? null
                 : hmac("tiktok-calendar media URLs v1".getBytes(StandardCharsets.UTF_8), encryptionKey.trim().getBytes(StandardCharsets.UTF_8));
     }
@@ -47,6 +50,11 @@ public class MediaUrls {
      */
     public URI signedUrl(Path relativeMediaPath, Duration ttl) {
         return urls.resolve("/media/" + token(relativeMediaPath, clock.instant().plus(ttl)));
+    }
+
+    /** As {@link #signedUrl(Path, Duration)}, valid for {@code calendar.media-url-ttl}. */
+    public URI signedUrl(Path relativeMediaPath) {
+        return signedUrl(relativeMediaPath, defaultTtl);
     }
 
     String token(Path relativeMediaPath, Instant expiresAt) {
