@@ -66,6 +66,11 @@ class ConsoleAccessTest extends WebAppTest {
         Browser editorOfB = loggedIn(b, Role.EDITOR);
         assertThat(editorOfB.get(pageB).body()).contains("@c18");
         assertThat(editorOfB.get("/console/workspaces/" + b.slug() + "/posts").body()).contains("@c18");
+        assertThat(editorOfB.submit(pageB, pageB + "/" + accountOfB + "/remove", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(accounts.byId(accountOfB).orElseThrow().status()).as("its posts keep it").isEqualTo("DISCONNECTED");
+        assertThat(fixtures().stateOf(postOfB)).isEqualTo("HELD");
+        assertThat(jdbc.sql("SELECT access_token_ciphertext IS NULL FROM tiktok_account WHERE id = ?").param(accountOfB)
+                .query(Boolean.class).single()).as("tokens forgotten").isTrue();
     }
 
     @Test
