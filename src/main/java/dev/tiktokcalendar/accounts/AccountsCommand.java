@@ -184,6 +184,11 @@ public class AccountsCommand implements CalendarCommand {
             KeyRotation.Result result = beans.bean(KeyRotation.class).rotate();
             out.printf("Key %s: %d account(s) re-encrypted, %d already under it, %d changed meanwhile (already current)%n",
                     result.keyId(), result.reencrypted(), result.alreadyCurrent(), result.changedMeanwhile());
+            if (!result.unreadable().isEmpty()) {
+                err.printf("Accounts %s: none of the configured keys decrypts their tokens; add their old key to "
+                        + "calendar.previous-encryption-keys and run rotate-key again, or connect them again%n", result.unreadable());
+                return 1;
+            }
             return 0;
         }
     }

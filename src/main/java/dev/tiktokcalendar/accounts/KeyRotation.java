@@ -30,7 +30,11 @@ public class KeyRotation {
         this.clock = clock;
     }
 
-    public record Result(String keyId, int reencrypted, int alreadyCurrent, int changedMeanwhile) {
+    /**
+     * @param unreadable rows none of the configured keys decrypts (their key is missing from
+     *                   {@code calendar.previous-encryption-keys}); they are left as they are
+     */
+    public record Result(String keyId, int reencrypted, int alreadyCurrent, int changedMeanwhile, List<Long> unreadable) {
     }
 
     public Result rotate() {
@@ -42,11 +46,16 @@ public class KeyRotation {
         int current = jdbc.sql("SELECT COUNT(*) FROM tiktok_account WHERE access_token_ciphertext IS NOT NULL AND token_key_id = :keyId")
                 .param("keyId", keyId).query(Integer.class).single();
         int done = 0;
+        List<Long> unreadable = new java.util.ArrayList<>();
         for (long account : stale) {
-            if (store.reencrypt(account, clock.instant())) {
-                done++;
+            try {
+                if (store.reencrypt(account, clock.instant())) {
+                    done++;
+                }
+            } catch (IllegalStateException noKeyDecryptsIt) {
+                unreadable.add(account);
             }
         }
-        return new Result(keyId, done, current, stale.size() - done);
+        return new Result(keyId, done, current, stale.size() - done - unreadable.size(), List.copyOf(unreadable));
     }
 }

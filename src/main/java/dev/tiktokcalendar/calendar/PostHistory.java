@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.calendar;
 
+import dev.tiktokcalendar.database.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,8 +56,8 @@ public class PostHistory {
                 .list();
     }
 
-    static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    static String utc(Instant instant) {
+        return SqlTime.utc(instant);
     }
 
     private static String truncate(String text, int max) {

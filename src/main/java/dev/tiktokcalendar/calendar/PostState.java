@@ -41,7 +41,8 @@ public enum PostState {
             Map.entry(SCHEDULED, EnumSet.of(CLAIMED, HELD, FAILED, CANCELLED)),
             Map.entry(CLAIMED, EnumSet.of(SCHEDULED, INIT_IN_FLIGHT, DEFERRED, HELD, FAILED, CANCELLED)),
             Map.entry(INIT_IN_FLIGHT, EnumSet.of(UPLOADING, PROCESSING, DEFERRED, HELD, UNKNOWN, FAILED)),
-            Map.entry(UPLOADING, EnumSet.of(PROCESSING, UNKNOWN, FAILED, DEFERRED)),
+            Map.entry(UPLOADING, EnumSet.of(PROCESSING, PUBLISHED, PUBLISHED_NO_PUBLIC_ID, IN_INBOX, UNKNOWN, FAILED,
+                    DEFERRED, HELD)),
             Map.entry(PROCESSING, EnumSet.of(PROCESSING, PUBLISHED, PUBLISHED_NO_PUBLIC_ID, IN_INBOX, DEFERRED, HELD,
                     UNKNOWN, FAILED, CANCELLED)),
             Map.entry(PUBLISHED_NO_PUBLIC_ID, EnumSet.of(PUBLISHED, PUBLISHED_NO_PUBLIC_ID)),
@@ -49,7 +50,7 @@ public enum PostState {
             Map.entry(DEFERRED, EnumSet.of(CLAIMED, HELD, FAILED, CANCELLED)),
             Map.entry(HELD, EnumSet.of(SCHEDULED, FAILED, CANCELLED)),
             Map.entry(UNKNOWN, EnumSet.of(UNKNOWN, PROCESSING, PUBLISHED, PUBLISHED_NO_PUBLIC_ID, IN_INBOX, SCHEDULED,
-                    FAILED, CANCELLED)),
+                    HELD, FAILED, CANCELLED)),
             Map.entry(PUBLISHED, EnumSet.noneOf(PostState.class)),
             Map.entry(FAILED, EnumSet.of(SCHEDULED)),
             Map.entry(CANCELLED, EnumSet.noneOf(PostState.class)));

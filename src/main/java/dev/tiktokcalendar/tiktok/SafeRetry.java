@@ -1,11 +1,13 @@
 package dev.tiktokcalendar.tiktok;
 
 import dev.tiktokcalendar.tiktok.error.ErrorClass;
+import dev.tiktokcalendar.tiktok.error.TikTokError;
 import dev.tiktokcalendar.tiktok.error.TikTokResult;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -19,12 +21,17 @@ public final class SafeRetry {
     private final Retry retry;
 
     public SafeRetry(String name, int maxAttempts, TikTokProperties.Retry settings) {
+        this(name, maxAttempts, settings, error -> true);
+    }
+
+    /** Retries only RETRY_SAFE errors that also pass {@code retryable} (e.g. not those another retry loop already had). */
+    public SafeRetry(String name, int maxAttempts, TikTokProperties.Retry settings, Predicate<TikTokError> retryable) {
         RetryConfig config = RetryConfig.<TikTokResult<?>>custom()
                 .maxAttempts(Math.max(1, maxAttempts))
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5,
                         settings.maxBackoff()))
                 .retryOnResult(result -> result instanceof TikTokResult.Failed<?> failed
-                        && failed.error().errorClass() == ErrorClass.RETRY_SAFE)
+                        && failed.error().errorClass() == ErrorClass.RETRY_SAFE && retryable.test(failed.error()))
                 .retryOnException(e -> false)
                 .failAfterMaxAttempts(false)
                 .build();

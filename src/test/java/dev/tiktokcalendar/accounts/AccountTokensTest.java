@@ -185,6 +185,7 @@ class AccountTokensTest extends WebAppTest {
         KeyRotation.Result result = new KeyRotation(jdbc, dataSource, ring, Clock.systemUTC()).rotate();
 
         assertThat(result.reencrypted()).isGreaterThanOrEqualTo(1);
+        assertThat(result.unreadable()).as("rows of other tests, under their own keys").doesNotContain(account);
         assertThat(accounts.byId(account).orElseThrow().tokenKeyId()).isEqualTo(newKey.keyId());
         StoredTokens underNewKey = new JdbcTokenStore(dataSource, newKey).load(account).orElseThrow();
         assertThat(underNewKey.accessToken()).isEqualTo(before.accessToken());

@@ -40,6 +40,9 @@ class PostAttemptsTest extends DatabaseTest {
         assertThat(jdbc.sql("SELECT attempt FROM post WHERE id = ?").param(post).query(Integer.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT outcome FROM post_attempt WHERE post_id = ? ORDER BY attempt_no").param(post)
                 .query(String.class).list()).containsExactly("FAILED", "IN_FLIGHT");
+        assertThat(jdbc.sql("SELECT DATE_FORMAT(init_intent_at, '%Y-%m-%d %H:%i:%s.%f') FROM post_attempt WHERE post_id = ? AND attempt_no = 1")
+                .param(post).query(String.class).single()).as("milliseconds survive on MariaDB too")
+                .isEqualTo("2026-11-26 10:00:00.123000");
         assertThat(jdbc.sql("SELECT publish_id FROM post WHERE id = ?").param(post).query(String.class).single())
                 .isEqualTo("v_pub_file~v2-1.1");
     }

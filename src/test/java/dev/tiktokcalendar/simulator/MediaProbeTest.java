@@ -51,4 +51,17 @@ class MediaProbeTest {
         Path file = Files.write(Files.createTempFile(dir, "m", ".bin"), bytes);
         return VideoChecks.failReason(probe.probe(file), maxDuration, Duration.ZERO);
     }
+
+    @Test
+    void aWebmIsMeasuredAndCheckedLikeAnMp4() {
+        MediaInfo webm = probe.probe(Path.of("src/test/resources/media/ok-vp9-24fps.webm"));
+
+        assertThat(webm.isWebm()).isTrue();
+        assertThat(webm.frameRate()).isCloseTo(24.0, within(0.01));
+        assertThat(webm.width()).isEqualTo(360);
+        assertThat(webm.height()).isEqualTo(640);
+        assertThat(webm.durationSec()).isCloseTo(1.0, within(0.1));
+        assertThat(VideoChecks.failReason(webm, 600, Duration.ZERO)).isEmpty();
+        assertThat(VideoChecks.failReason(webm, 600, Duration.ofSeconds(3))).contains("duration_check_failed");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.tiktokcalendar.simulator.media;
 
+import dev.tiktokcalendar.media.MediaFacts;
+import dev.tiktokcalendar.media.MediaProbeException;
 import org.apache.tika.Tika;
 import org.mp4parser.IsoFile;
 import org.mp4parser.boxes.iso14496.part12.FileTypeBox;
@@ -16,11 +18,12 @@ import java.nio.file.Path;
 
 /**
  * Probes received media with maintained libraries: Apache Tika detects the container from the bytes, and
- * mp4parser reads duration, frame rate and size from MP4/MOV boxes. WebM is recognised but not measured.
+ * mp4parser reads duration, frame rate and size from MP4/MOV boxes; WebM is measured with FFmpeg's libavformat.
  */
 public final class MediaProbe {
 
     private static final Tika TIKA = new Tika();
+    private static final dev.tiktokcalendar.media.MediaProbe FFMPEG = new dev.tiktokcalendar.media.MediaProbe();
 
     public MediaInfo probe(Path file) {
         long size;
@@ -34,7 +37,21 @@ public final class MediaProbe {
         if ("video/mp4".equals(mime) || "video/quicktime".equals(mime) || "video/x-m4v".equals(mime)) {
             return probeIso(file, size);
         }
+        if ("video/webm".equals(mime) || "application/x-matroska".equals(mime)) {
+            return probeMatroska(file, mime, size);
+        }
         return new MediaInfo(mime, size, 0, 0, 0, 0);
+    }
+
+    /** mp4parser reads no Matroska: FFmpeg's libavformat measures WebM (as the calendar itself does). */
+    private static MediaInfo probeMatroska(Path file, String mime, long size) {
+        try {
+            MediaFacts facts = FFMPEG.probe(file);
+            return new MediaInfo(mime, size, facts.duration().toMillis() / 1000.0, facts.frameRate(), facts.width(),
+                    facts.height());
+        } catch (MediaProbeException e) {
+            return new MediaInfo("application/octet-stream", size, 0, 0, 0, 0);
+        }
     }
 
     private static MediaInfo probeIso(Path file, long size) {

@@ -6,7 +6,6 @@ import java.util.Optional;
 /**
  * TikTok's media checks on a probed video (contract §16), in the order of their {@code fail_reason}s:
  * container MP4/MOV/WebM, duration within [minimum, creator's maximum], 23–60 fps, 360–4096 px per side.
- * WebM is only checked for its container, since it is not measured.
  */
 public final class VideoChecks {
 
@@ -16,9 +15,6 @@ public final class VideoChecks {
     public static Optional<String> failReason(MediaInfo media, int maxDurationSec, Duration minDuration) {
         if (!media.isIsoMedia() && !media.isWebm()) {
             return Optional.of("file_format_check_failed");
-        }
-        if (media.isWebm()) {
-            return Optional.empty();
         }
         if (media.durationSec() <= 0 || media.durationSec() > maxDurationSec
                 || media.durationSec() < minDuration.toMillis() / 1000.0) {

@@ -48,7 +48,9 @@ public final class ApiCaller {
         this.gate = gate;
         this.tokens = tokens;
         this.clock = clock;
-        this.retry = new SafeRetry("tiktok-api", settings.retry().maxAttempts(), settings.retry());
+        // a failed token refresh was already retried by the OAuth client: repeating it here would multiply attempts
+        this.retry = new SafeRetry("tiktok-api", settings.retry().maxAttempts(), settings.retry(),
+                error -> !error.endpoint().startsWith("/v2/oauth/"));
     }
 
     public <T> TikTokResult<T> call(long accountId, ApiCall<T> call) {

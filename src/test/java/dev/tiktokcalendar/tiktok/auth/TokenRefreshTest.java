@@ -2,6 +2,8 @@ package dev.tiktokcalendar.tiktok.auth;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tiktokcalendar.simulator.TikTokSimulator;
+import dev.tiktokcalendar.simulator.fault.Fault;
+import dev.tiktokcalendar.simulator.fault.FaultKind;
 import dev.tiktokcalendar.simulator.http.Endpoint;
 import dev.tiktokcalendar.simulator.oauth.IssuedTokens;
 import dev.tiktokcalendar.simulator.world.World;
@@ -10,7 +12,7 @@ import dev.tiktokcalendar.simulator.world.WorldCreator;
 import dev.tiktokcalendar.simulator.world.SimulatorSettings;
 import dev.tiktokcalendar.tiktok.ClientDatabase;
 import dev.tiktokcalendar.tiktok.ClientFixture;
-import dev.tiktokcalendar.tiktok.MutableClock;
+import dev.tiktokcalendar.simulator.MutableClock;
 import dev.tiktokcalendar.tiktok.TikTokClients;
 import dev.tiktokcalendar.tiktok.api.UserInfo;
 import dev.tiktokcalendar.tiktok.error.ErrorClass;
@@ -43,7 +45,7 @@ class TokenRefreshTest {
     static void start() {
         sim = TikTokSimulator.builder().world(new World(WorldApp.defaults(),
                 List.of(WorldCreator.named("ahead"), WorldCreator.named("rejected"), WorldCreator.named("raced"),
-                        WorldCreator.named("revoked")), SimulatorSettings.builder().build())).start();
+                        WorldCreator.named("revoked"), WorldCreator.named("flaky.login")), SimulatorSettings.builder().build())).start();
         fixture = new ClientFixture(sim, DATABASE);
     }
 
@@ -127,6 +129,25 @@ class TokenRefreshTest {
             assertThat(after.status()).isEqualTo("ACTIVE");
             assertThat(nodeB.oauth().refresh(after.refreshToken()).isOk()).as("stored refresh token is the live one").isTrue();
         }
+    }
+
+    @Test
+    void aFailingRefreshIsRetriedOnceOverAndNotMultipliedByTheCallsRetry() {
+        MutableClock clock = new MutableClock(Instant.now());
+        TikTokClients node = fixture.clients(fixture.settings(), clock);
+        long account = fixture.connect("flaky.login");
+        clock.advance(Duration.ofHours(25));
+        for (int i = 0; i < 3; i++) {
+            sim.injectNext(Endpoint.OAUTH_TOKEN, Fault.of(FaultKind.HTTP_500));
+        }
+        int mark = sim.requestLog().size();
+
+        TikTokResult<UserInfo> result = node.client().userInfo(account, FIELDS);
+
+        assertThat(result.error().errorClass()).isEqualTo(ErrorClass.RETRY_SAFE);
+        assertThat(sim.requestLog().subList(mark, sim.requestLog().size())).extracting(r -> r.endpoint())
+                .containsExactly(Endpoint.OAUTH_TOKEN, Endpoint.OAUTH_TOKEN, Endpoint.OAUTH_TOKEN);
+        assertThat(node.client().userInfo(account, FIELDS).isOk()).as("the lease was released").isTrue();
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.tiktokcalendar.tiktok.ratelimit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tiktokcalendar.tiktok.ClientDatabase;
-import dev.tiktokcalendar.tiktok.MutableClock;
+import dev.tiktokcalendar.simulator.MutableClock;
 import dev.tiktokcalendar.tiktok.TikTokProperties;
 import dev.tiktokcalendar.tiktok.TikTokProperties.Limit;
 import dev.tiktokcalendar.tiktok.TikTokProperties.RateLimits;
@@ -59,9 +59,9 @@ class RateLimitGateTest {
 
         assertThat(seventh.granted()).isFalse();
         assertThat(seventh.at()).isEqualTo(Instant.parse("2026-03-01T10:01:00.000Z"));
-        clock.set(Instant.parse("2026-03-01T10:00:59.999Z"));
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-03-01T10:00:59.999Z")));
         assertThat(gate.reserve(account, RateBucket.INIT).granted()).isFalse();
-        clock.set(Instant.parse("2026-03-01T10:01:00.000Z"));
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-03-01T10:01:00.000Z")));
         assertThat(gate.reserve(account, RateBucket.INIT).granted()).isTrue();
         assertThat(gate.reserve(account, RateBucket.INIT).at()).isEqualTo(Instant.parse("2026-03-01T10:01:01.000Z"));
     }
@@ -96,7 +96,7 @@ class RateLimitGateTest {
         Reservation onB = nodeB.reserve(account, RateBucket.STATUS);
         assertThat(onB.granted()).isFalse();
         assertThat(onB.at()).isEqualTo(retryAt);
-        clock.set(retryAt);
+        clock.advance(Duration.between(clock.instant(), retryAt));
         assertThat(nodeB.reserve(account, RateBucket.STATUS).granted()).isTrue();
     }
 

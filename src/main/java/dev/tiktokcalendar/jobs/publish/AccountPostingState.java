@@ -1,0 +1,66 @@
+package dev.tiktokcalendar.jobs.publish;
+
+import dev.tiktokcalendar.database.SqlTime;
+import dev.tiktokcalendar.tiktok.api.CreatorInfo;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** What the calendar knows of an account's ability to post: creator settings last seen, and its status. */
+@Repository
+public class AccountPostingState {
+
+    private final JdbcClient jdbc;
+
+    public AccountPostingState(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Keeps the creator's current settings (and username) that {@code creator_info} just reported. */
+    public void rememberCreatorInfo(long accountId, CreatorInfo info, Instant at) {
+        jdbc.sql("""
+                        UPDATE tiktok_account SET username = COALESCE(?, username), privacy_level_options = ?,
+                               comment_disabled = ?, duet_disabled = ?, stitch_disabled = ?,
+                               max_video_post_duration_sec = ?, creator_info_fetched_at = ?, updated_at = ?
+                        WHERE id = ?""")
+                .params(info.creatorUsername(), String.join(",", info.privacyLevelOptions()), info.commentDisabled(),
+                        info.duetDisabled(), info.stitchDisabled(), info.maxVideoPostDurationSec(),
+                        SqlTime.utc(at), SqlTime.utc(at), accountId)
+                .update();
+    }
+
+    /** The settings last reported by {@code creator_info}, for inbox drafts that do not query it. */
+    public Optional<CreatorConstraints> lastKnown(long accountId) {
+        return jdbc.sql("""
+                        SELECT privacy_level_options, comment_disabled, duet_disabled, stitch_disabled,
+                               max_video_post_duration_sec
+                        FROM tiktok_account WHERE id = ? AND creator_info_fetched_at IS NOT NULL""")
+                .param(accountId)
+                .query((rs, row) -> new CreatorConstraints(options(rs.getString(1)), rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getBoolean(4), rs.getInt(5)))
+                .optional();
+    }
+
+    /** Marks the account as unable to post (re-authorisation, ban...), with the reason users read. */
+    public void markAccount(long accountId, String status, String reason, Instant at) {
+        jdbc.sql("""
+                        UPDATE tiktok_account SET status = ?, status_reason = ?, status_changed_at = ?, updated_at = ?
+                        WHERE id = ? AND status <> ?""")
+                .params(status, reason, SqlTime.utc(at),
+                        SqlTime.utc(at), accountId, status)
+                .update();
+    }
+
+    static CreatorConstraints constraints(CreatorInfo info) {
+        return new CreatorConstraints(info.privacyLevelOptions(), info.commentDisabled(), info.duetDisabled(),
+                info.stitchDisabled(), info.maxVideoPostDurationSec());
+    }
+
+    private static List<String> options(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
+    }
+}

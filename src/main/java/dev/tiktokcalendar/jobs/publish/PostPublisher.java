@@ -1,0 +1,332 @@
+package dev.tiktokcalendar.jobs.publish;
+
+import dev.tiktokcalendar.calendar.PostAttempts;
+import dev.tiktokcalendar.calendar.PostState;
+import dev.tiktokcalendar.calendar.PostStateMachine;
+import dev.tiktokcalendar.calendar.PostTransition;
+import dev.tiktokcalendar.jobs.publish.PostContent.PostMode;
+import dev.tiktokcalendar.jobs.publish.PostContent.PostType;
+import dev.tiktokcalendar.media.MediaProbe;
+import dev.tiktokcalendar.media.MediaProbeException;
+import dev.tiktokcalendar.media.MediaRules;
+import dev.tiktokcalendar.tiktok.TikTokClient;
+import dev.tiktokcalendar.tiktok.api.CreatorInfo;
+import dev.tiktokcalendar.tiktok.api.DirectVideoInit;
+import dev.tiktokcalendar.tiktok.api.InboxVideoInit;
+import dev.tiktokcalendar.tiktok.api.PhotoInit;
+import dev.tiktokcalendar.tiktok.api.PublishTicket;
+import dev.tiktokcalendar.tiktok.api.VideoPostInfo;
+import dev.tiktokcalendar.tiktok.api.VideoSource;
+import dev.tiktokcalendar.tiktok.error.TikTokError;
+import dev.tiktokcalendar.tiktok.error.TikTokResult;
+import dev.tiktokcalendar.tiktok.upload.ChunkPlan;
+import dev.tiktokcalendar.tiktok.upload.ChunkPlanner;
+import dev.tiktokcalendar.tiktok.upload.UploadReceipt;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sends one claimed post to TikTok, following architecture §6: the account is checked, the creator's current
+ * settings are queried (direct posts), the post is validated before any init, the intent to init is committed
+ * (INIT_IN_FLIGHT with a new attempt row) before the request goes out and the {@code publish_id} right after it.
+ * An init that may have landed becomes UNKNOWN and is never sent again by this class; everything else ends as a
+ * committed state with its reason: PROCESSING (reconciliation follows), DEFERRED, HELD or FAILED.
+ */
+@Component
+public class PostPublisher {
+
+    private final TikTokClient client;
+    private final ApiCallRecorder calls;
+    private final PostStateMachine states;
+    private final PostAttempts attempts;
+    private final AccountPostingState accounts;
+    private final MediaResolver mediaResolver;
+    private final MediaProbe probe;
+    private final PublishingProperties properties;
+    private final ChunkPlanner chunkPlanner;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final ContentRules contentRules = new ContentRules();
+    private final MediaRules mediaRules = new MediaRules();
+
+    public PostPublisher(TikTokClient client, ApiCallRecorder calls, PostStateMachine states, PostAttempts attempts,
+                         AccountPostingState accounts, MediaResolver mediaResolver, MediaProbe probe,
+                         PublishingProperties properties, dev.tiktokcalendar.tiktok.TikTokProperties tiktok,
+                         MeterRegistry meters, Clock clock) {
+        this.client = client;
+        this.calls = calls;
+        this.states = states;
+        this.attempts = attempts;
+        this.accounts = accounts;
+        this.mediaResolver = mediaResolver;
+        this.probe = probe;
+        this.properties = properties;
+        this.chunkPlanner = new ChunkPlanner(tiktok.chunkSize());
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    public PublishOutcome publish(PublishablePost post) {
+        if (!"ACTIVE".equals(post.accountStatus())) {
+            return hold(post, PostState.CLAIMED, new PostTransition.Failure("account_" + post.accountStatus().toLowerCase(),
+                    "the account is " + post.accountStatus(), null, "Reconnect the TikTok account; the post goes out after that."));
+        }
+        CreatorConstraints creator;
+        if (post.mode() == PostMode.DIRECT) {
+            TikTokResult<CreatorInfo> info = calls.call(post.id(), post.accountId(), null, "creator_info/query",
+                    () -> client.creatorInfo(post.accountId()));
+            if (!info.isOk()) {
+                return beforeInitFailure(post, info.error());
+            }
+            CreatorInfo value = info.orElseThrow();
+            accounts.rememberCreatorInfo(post.accountId(), value, clock.instant());
+            creator = AccountPostingState.constraints(value);
+        } else {
+            creator = accounts.lastKnown(post.accountId()).orElse(new CreatorConstraints(List.of(), false, false, false, 600));
+        }
+        ContentCheck check = contentRules.check(post.content(), creator);
+        List<String> problems = new ArrayList<>();
+        check.violations().forEach(violation -> problems.add(violation.toString()));
+        MediaPlan video = null;
+        try {
+            if (post.type() == PostType.VIDEO) {
+                video = planVideo(post, creator, problems);
+            } else {
+                checkPhotos(post, problems);
+            }
+        } catch (IllegalArgumentException | MediaProbeException e) {
+            problems.add("media: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            return fail(post, Set.of(PostState.CLAIMED), new PostTransition.Failure("invalid_post",
+                    String.join("; ", problems), null, "Fix the post as described and schedule it again."),
+                    "refused before any API call: " + String.join("; ", problems));
+        }
+        return init(post, check, video);
+    }
+
+    private MediaPlan planVideo(PublishablePost post, CreatorConstraints creator, List<String> problems) {
+        if (post.media().size() != 1) {
+            problems.add("media: a video post needs exactly one video, it has " + post.media().size());
+            return null;
+        }
+        MediaPlan plan = mediaResolver.videoPlan(post.media().get(0));
+        if (plan instanceof MediaPlan.Upload upload && upload.localFile() != null) {
+            mediaRules.videoProblems(probe.probe(upload.localFile()), creator.maxVideoPostDurationSec())
+                    .forEach(problem -> problems.add("media: " + problem));
+        }
+        return plan;
+    }
+
+    private void checkPhotos(PublishablePost post, List<String> problems) {
+        for (String media : post.media()) {
+            if (!properties.isVerifiedUrl(media)) {
+                problems.add("media: photo " + media + " must be an https URL under a verified prefix "
+                        + properties.verifiedUrlPrefixes() + " (TikTok pulls photos; it cannot receive them from us)");
+            }
+        }
+    }
+
+    private PublishOutcome init(PublishablePost post, ContentCheck check, MediaPlan video) {
+        Instant now = clock.instant();
+        ChunkPlan chunkPlan = null;
+        if (video instanceof MediaPlan.Upload upload) {
+            try {
+                chunkPlan = chunkPlanner.plan(upload.source().size());
+            } catch (IOException | IllegalArgumentException e) {
+                return fail(post, Set.of(PostState.CLAIMED), new PostTransition.Failure("media_unreadable",
+                        "media " + post.media().get(0) + ": " + e.getMessage(), null,
+                        "Make the media readable (and at most 4 GB), then schedule the post again."), "media unreadable");
+            }
+        }
+        String reason = "init intent committed" + (check.adjustments().isEmpty() ? "" : "; " + String.join("; ", check.adjustments()));
+        Optional<Integer> opened = states.apply(PostTransition.of(post.id(), PostState.CLAIMED, PostState.INIT_IN_FLIGHT,
+                reason, now.plus(properties.claimTtl())), () -> attempts.openAttempt(post.id(), now));
+        if (opened.isEmpty()) {
+            return PublishOutcome.SKIPPED;
+        }
+        int attemptNo = opened.get();
+        String endpoint = endpoint(post);
+        ChunkPlan plan = chunkPlan;
+        TikTokResult<PublishTicket> result = calls.call(post.id(), post.accountId(), attemptNo, endpoint,
+                () -> sendInit(post, check, video, plan));
+        Instant sentAt = clock.instant();
+        if (!result.isOk()) {
+            return initFailure(post, attemptNo, result.error(), sentAt, video instanceof MediaPlan.Upload);
+        }
+        PublishTicket ticket = result.orElseThrow();
+        attempts.recordSent(post.id(), attemptNo, sentAt, ticket.publishId());
+        meters.timer("calendar.dispatch.lag").record(Duration.between(post.publishAt(), sentAt).isNegative()
+                ? Duration.ZERO : Duration.between(post.publishAt(), sentAt));
+        if (ticket.uploadUrl() == null) {
+            return processing(post, PostState.INIT_IN_FLIGHT, "init accepted (publish_id " + ticket.publishId() + ")");
+        }
+        states.apply(PostTransition.of(post.id(), PostState.INIT_IN_FLIGHT, PostState.UPLOADING,
+                "init accepted (publish_id " + ticket.publishId() + "); uploading " + plan.totalChunkCount() + " chunk(s)",
+                sentAt.plus(Duration.ofHours(1))));
+        MediaPlan.Upload upload = (MediaPlan.Upload) video;
+        TikTokResult<UploadReceipt> uploaded = calls.call(post.id(), post.accountId(), attemptNo, "upload",
+                () -> client.upload(ticket, plan, upload.source(), upload.contentType()));
+        if (uploaded.isOk()) {
+            return processing(post, PostState.UPLOADING, "uploaded " + uploaded.orElseThrow().bytes() + " bytes");
+        }
+        return uploadFailure(post, attemptNo, uploaded.error());
+    }
+
+    private TikTokResult<PublishTicket> sendInit(PublishablePost post, ContentCheck check, MediaPlan video, ChunkPlan plan) {
+        if (post.type() == PostType.PHOTO) {
+            int cover = post.photoCoverIndex() == null ? 0 : post.photoCoverIndex();
+            PhotoInit request = post.mode() == PostMode.INBOX
+                    ? PhotoInit.mediaUpload(post.title(), post.caption(), post.media(), cover, post.aigc())
+                    : PhotoInit.directPost(new PhotoInit.PostInfo(post.title(), post.caption(), post.privacyLevel(),
+                    !check.allowComment(), post.autoAddMusic(), post.brandContent(), post.brandOrganic()),
+                    post.media(), cover, post.aigc());
+            return client.initPhoto(post.accountId(), request);
+        }
+        VideoSource source = video instanceof MediaPlan.Pull pull ? VideoSource.pullFromUrl(pull.url()) : VideoSource.fileUpload(plan);
+        if (post.mode() == PostMode.INBOX) {
+            return client.initInboxVideo(post.accountId(), new InboxVideoInit(source));
+        }
+        VideoPostInfo info = new VideoPostInfo(post.caption(), post.privacyLevel(), !check.allowDuet(), !check.allowStitch(),
+                !check.allowComment(), post.videoCoverMs(), post.brandContent(), post.brandOrganic(), post.aigc());
+        return client.initDirectVideo(post.accountId(), new DirectVideoInit(info, source));
+    }
+
+    static String endpoint(PublishablePost post) {
+        if (post.type() == PostType.PHOTO) {
+            return "content/init";
+        }
+        return post.mode() == PostMode.INBOX ? "inbox/video/init" : "video/init";
+    }
+
+    private PublishOutcome processing(PublishablePost post, PostState from, String reason) {
+        Instant now = clock.instant();
+        states.apply(PostTransition.of(post.id(), from, PostState.PROCESSING, reason,
+                now.plus(properties.reconciliation().firstCheck())));
+        meters.counter("calendar.posts.sent", "type", post.type().name(), "mode", post.mode().name()).increment();
+        return PublishOutcome.SENT;
+    }
+
+    /** A failure of creator_info: nothing was created, so nothing is ambiguous. */
+    private PublishOutcome beforeInitFailure(PublishablePost post, TikTokError error) {
+        return switch (error.errorClass()) {
+            case DEFER -> defer(post, PostState.CLAIMED, error, error.retryAt());
+            case RETRY_SAFE, OUTCOME_UNKNOWN -> defer(post, PostState.CLAIMED, error, clock.instant().plus(properties.transientBackoff()));
+            case REAUTHORIZE -> holdAccount(post, PostState.CLAIMED, error, "NEEDS_REAUTH");
+            case ACCOUNT_CANNOT_POST -> holdAccount(post, PostState.CLAIMED, error, "CANNOT_POST");
+            case APP_MISCONFIGURED -> hold(post, PostState.CLAIMED, failure(error));
+            case POST_INVALID -> fail(post, Set.of(PostState.CLAIMED), failure(error), error.summary());
+        };
+    }
+
+    private PublishOutcome initFailure(PublishablePost post, int attemptNo, TikTokError error, Instant at, boolean fileUpload) {
+        if (error.publishId() != null) {
+            attempts.recordSent(post.id(), attemptNo, at, error.publishId());
+        }
+        switch (error.errorClass()) {
+            case OUTCOME_UNKNOWN -> {
+                if (fileUpload && attemptNo < properties.maxAttempts()) {
+                    // a FILE_UPLOAD publish cannot go live without our chunks, so a fresh init cannot duplicate it
+                    attempts.finish(post.id(), attemptNo, "ABANDONED", error.code(), at);
+                    states.apply(PostTransition.of(post.id(), PostState.INIT_IN_FLIGHT, PostState.DEFERRED,
+                            "the init may have created a publish (" + error.code() + "), but it cannot go live without "
+                                    + "our upload; a fresh init follows", at.plus(properties.transientBackoff()))
+                            .withFailure(failure(error)));
+                    return PublishOutcome.DEFERRED;
+                }
+                attempts.finish(post.id(), attemptNo, "UNKNOWN", error.code(), at);
+                states.apply(PostTransition.of(post.id(), PostState.INIT_IN_FLIGHT, PostState.UNKNOWN,
+                        "the init may have reached TikTok (" + error.code() + "); reconciling, never re-sent blindly",
+                        at.plus(properties.reconciliation().firstCheck())).withFailure(failure(error)));
+                meters.counter("calendar.posts.unknown").increment();
+                return PublishOutcome.UNKNOWN;
+            }
+            case DEFER -> {
+                attempts.finish(post.id(), attemptNo, "REJECTED", error.code(), at);
+                return defer(post, PostState.INIT_IN_FLIGHT, error, error.retryAt());
+            }
+            case RETRY_SAFE -> {
+                attempts.finish(post.id(), attemptNo, "REJECTED", error.code(), at);
+                return defer(post, PostState.INIT_IN_FLIGHT, error, at.plus(properties.transientBackoff()));
+            }
+            case REAUTHORIZE -> {
+                attempts.finish(post.id(), attemptNo, "REJECTED", error.code(), at);
+                return holdAccount(post, PostState.INIT_IN_FLIGHT, error, "NEEDS_REAUTH");
+            }
+            case ACCOUNT_CANNOT_POST -> {
+                attempts.finish(post.id(), attemptNo, "REJECTED", error.code(), at);
+                return holdAccount(post, PostState.INIT_IN_FLIGHT, error, "CANNOT_POST");
+            }
+            case APP_MISCONFIGURED -> {
+                attempts.finish(post.id(), attemptNo, "REJECTED", error.code(), at);
+                return hold(post, PostState.INIT_IN_FLIGHT, failure(error));
+            }
+            default -> {
+                attempts.finish(post.id(), attemptNo, "FAILED", error.code(), at);
+                return fail(post, Set.of(PostState.INIT_IN_FLIGHT), failure(error), error.summary());
+            }
+        }
+    }
+
+    /**
+     * The init created a publish whose chunks did not all arrive. A last chunk that may have landed is UNKNOWN;
+     * otherwise TikTok never completes that publish, so a fresh attempt (bounded) is safe.
+     */
+    private PublishOutcome uploadFailure(PublishablePost post, int attemptNo, TikTokError error) {
+        Instant now = clock.instant();
+        if (error.errorClass() == dev.tiktokcalendar.tiktok.error.ErrorClass.OUTCOME_UNKNOWN) {
+            attempts.finish(post.id(), attemptNo, "UNKNOWN", error.code(), now);
+            states.apply(PostTransition.of(post.id(), PostState.UPLOADING, PostState.UNKNOWN,
+                    "the last chunk may have arrived (" + error.code() + "); reconciling",
+                    now.plus(properties.reconciliation().firstCheck())).withFailure(failure(error)));
+            return PublishOutcome.UNKNOWN;
+        }
+        attempts.finish(post.id(), attemptNo, "FAILED", error.code(), now);
+        if (attemptNo < properties.maxAttempts()) {
+            states.apply(PostTransition.of(post.id(), PostState.UPLOADING, PostState.DEFERRED,
+                    "upload failed (" + error.code() + "); a fresh init follows", now.plus(properties.retryBackoff()))
+                    .withFailure(failure(error)));
+            return PublishOutcome.DEFERRED;
+        }
+        return fail(post, Set.of(PostState.UPLOADING), failure(error), "upload failed " + attemptNo + " times: " + error.summary());
+    }
+
+    private PublishOutcome defer(PublishablePost post, PostState from, TikTokError error, Instant until) {
+        Instant at = until == null ? clock.instant().plus(properties.transientBackoff()) : until;
+        states.apply(PostTransition.of(post.id(), from, PostState.DEFERRED, "deferred until " + at + ": " + error.code()
+                + (error.message() == null ? "" : " - " + error.message()), at).withFailure(failure(error)));
+        meters.counter("calendar.posts.deferred", "reason", error.code()).increment();
+        return PublishOutcome.DEFERRED;
+    }
+
+    private PublishOutcome holdAccount(PublishablePost post, PostState from, TikTokError error, String accountStatus) {
+        accounts.markAccount(post.accountId(), accountStatus, error.code() + ": " + error.userAction(), clock.instant());
+        return hold(post, from, failure(error));
+    }
+
+    private PublishOutcome hold(PublishablePost post, PostState from, PostTransition.Failure failure) {
+        states.apply(PostTransition.of(post.id(), from, PostState.HELD, "held: " + failure.message(), PostTransition.NEVER)
+                .withFailure(failure));
+        meters.counter("calendar.posts.held", "reason", failure.code()).increment();
+        return PublishOutcome.HELD;
+    }
+
+    private PublishOutcome fail(PublishablePost post, Set<PostState> from, PostTransition.Failure failure, String reason) {
+        states.apply(new PostTransition(post.id(), from, PostState.FAILED, reason, PostTransition.NEVER).withFailure(failure));
+        meters.counter("calendar.posts.failed", "reason", failure.code()).increment();
+        return PublishOutcome.FAILED;
+    }
+
+    static PostTransition.Failure failure(TikTokError error) {
+        return new PostTransition.Failure(error.code(), error.message(), error.logId(), error.userAction());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.tiktokcalendar.jobs.publish;
+
+import dev.tiktokcalendar.calendar.DuePostProbe;
+import dev.tiktokcalendar.calendar.PostClaimer;
+import dev.tiktokcalendar.calendar.PostState;
+import dev.tiktokcalendar.scheduling.LaunchCondition;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code publishDuePostsJob}: returns expired claims to the pool, then claims due posts batch by batch and sends
+ * them to TikTok on {@code calendar.publishing.threads} threads. Launched by Quartz only when something is due.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PublishDuePostsJobConfiguration {
+
+    public static final String JOB_NAME = "publishDuePostsJob";
+
+    @Bean
+    LaunchCondition duePostsCondition(DuePostProbe probe) {
+        return new LaunchCondition() {
+            @Override
+            public String jobName() {
+                return JOB_NAME;
+            }
+
+            @Override
+            public boolean workPending() {
+                return probe.anythingDue(PostState.DUE_FOR_PUBLISHING);
+            }
+        };
+    }
+
+    @Bean
+    Step releaseExpiredClaimsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                  PostClaimer claimer, PublishingProperties properties) {
+        return new StepBuilder("releaseExpiredClaimsStep", jobRepository)
+                .tasklet((contribution, context) -> {
+                    contribution.incrementWriteCount(claimer.releaseExpiredClaims(properties.reconciliation().firstCheck()));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ClaimingPostReader claimedPostsReader(PostClaimer claimer, PublishablePosts posts, PublishingProperties properties) {
+        return new ClaimingPostReader(claimer, posts, properties);
+    }
+
+    @Bean
+    AsyncTaskExecutor publishingTaskExecutor(PublishingProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.threads());
+        executor.setMaxPoolSize(properties.threads());
+        executor.setThreadNamePrefix("publish-");
+        executor.initialize();
+        return executor;
+    }
+
+    @Bean
+    Step publishClaimedPostsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                 ClaimingPostReader claimedPostsReader, PostPublisher publisher,
+                                 AsyncTaskExecutor publishingTaskExecutor, PublishingProperties properties,
+                                 MeterRegistry meters) {
+        return new StepBuilder("publishClaimedPostsStep", jobRepository)
+                .<PublishablePost, PublishOutcome>chunk(Math.max(1, properties.threads() * 2))
+                .reader(claimedPostsReader)
+                .processor(publisher::publish)
+                .writer(new PublishOutcomeWriter(meters))
+                .transactionManager(transactionManager)
+                .taskExecutor(publishingTaskExecutor)
+                .build();
+    }
+
+    @Bean
+    Job publishDuePostsJob(JobRepository jobRepository, Step releaseExpiredClaimsStep, Step publishClaimedPostsStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(releaseExpiredClaimsStep)
+                .next(publishClaimedPostsStep)
+                .build();
+    }
+}

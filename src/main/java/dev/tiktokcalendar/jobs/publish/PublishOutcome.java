@@ -1,0 +1,17 @@
+package dev.tiktokcalendar.jobs.publish;
+
+/** Where one pass of the publisher left a post. */
+public enum PublishOutcome {
+    /** TikTok accepted the init (and the upload); reconciliation follows it from here. */
+    SENT,
+    /** Not now (rate limit, daily cap, pending drafts, a transient failure); it goes at its next attempt time. */
+    DEFERRED,
+    /** Its account needs attention; it goes once the account is fixed. */
+    HELD,
+    /** It will not go as it is; the post says why and what to do. */
+    FAILED,
+    /** The init may have landed; reconciliation decides. */
+    UNKNOWN,
+    /** Another node moved the post first; nothing was done. */
+    SKIPPED
+}

@@ -1,0 +1,276 @@
+package dev.tiktokcalendar.jobs.reconcile;
+
+import dev.tiktokcalendar.calendar.PostState;
+import dev.tiktokcalendar.calendar.PostStateMachine;
+import dev.tiktokcalendar.calendar.PostTransition;
+import dev.tiktokcalendar.jobs.publish.AccountPostingState;
+import dev.tiktokcalendar.jobs.publish.ApiCallRecorder;
+import dev.tiktokcalendar.jobs.publish.PublishingProperties;
+import dev.tiktokcalendar.tiktok.TikTokClient;
+import dev.tiktokcalendar.tiktok.api.PublishStatus;
+import dev.tiktokcalendar.tiktok.api.Video;
+import dev.tiktokcalendar.tiktok.api.VideoPage;
+import dev.tiktokcalendar.tiktok.error.ErrorClass;
+import dev.tiktokcalendar.tiktok.error.TikTokError;
+import dev.tiktokcalendar.tiktok.error.TikTokResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Decides what became of a post sent to TikTok. With a {@code publish_id} it asks {@code status/fetch} on a durable,
+ * adaptive schedule (first when processing is likely done, then exponential backoff with jitter, a ceiling after
+ * which the post is flagged stuck); it records the public URL, keeps looking more slowly for the public id TikTok
+ * often publishes after completion, and applies each {@code fail_reason}'s retry policy. Without a
+ * {@code publish_id} (an init that may have landed) it searches {@code video/list}; only after the search window
+ * may a public post be sent again, and posts whose audience keeps them out of the list wait for an operator.
+ */
+@Component
+public class StatusReconciler {
+
+    static final List<String> VIDEO_FIELDS = List.of("id", "create_time", "share_url", "title", "video_description");
+
+    private final TikTokClient client;
+    private final ApiCallRecorder calls;
+    private final PostStateMachine states;
+    private final InFlightPosts posts;
+    private final AccountPostingState accounts;
+    private final PublishingProperties properties;
+    private final PublishingProperties.Reconciliation settings;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public StatusReconciler(TikTokClient client, ApiCallRecorder calls, PostStateMachine states, InFlightPosts posts,
+                            AccountPostingState accounts, PublishingProperties properties, MeterRegistry meters, Clock clock) {
+        this.client = client;
+        this.calls = calls;
+        this.states = states;
+        this.posts = posts;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.settings = properties.reconciliation();
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    public ReconcileOutcome reconcile(InFlightPost post) {
+        if (post.publishId() == null) {
+            return searchVideoList(post);
+        }
+        TikTokResult<PublishStatus> result = calls.call(post.id(), post.accountId(), post.attempt(), "status/fetch",
+                () -> client.fetchStatus(post.accountId(), post.publishId()));
+        if (!result.isOk()) {
+            return statusCallFailed(post, result.error());
+        }
+        PublishStatus status = result.orElseThrow();
+        return switch (status.state()) {
+            case PUBLISH_COMPLETE -> complete(post, status);
+            case SEND_TO_USER_INBOX -> move(post, PostState.IN_INBOX, "delivered to the creator's TikTok inbox", null, null,
+                    ReconcileOutcome.IN_INBOX);
+            case FAILED -> failed(post, status.failure());
+            case PROCESSING_UPLOAD, PROCESSING_DOWNLOAD, UNRECOGNISED -> stillProcessing(post, status);
+        };
+    }
+
+    private ReconcileOutcome complete(InFlightPost post, PublishStatus status) {
+        Instant now = clock.instant();
+        Instant completedAt = post.completedAt() == null ? now : post.completedAt();
+        if (!status.publicPostIds().isEmpty()) {
+            String id = status.publicPostIds().get(0);
+            String url = "https://www.tiktok.com/@" + post.username() + "/video/" + id;
+            return move(post, PostState.PUBLISHED, "published: " + url, null,
+                    new PostTransition.Publication(id, url, completedAt), ReconcileOutcome.PUBLISHED);
+        }
+        boolean keepLooking = post.isPublicDirectPost() && now.isBefore(completedAt.plus(settings.publicIdPatience()));
+        Instant next = keepLooking ? now.plus(settings.publicIdInterval()) : PostTransition.NEVER;
+        String reason = post.isPublicDirectPost()
+                ? (keepLooking ? "published; TikTok has not released the public id yet (moderation)"
+                : "published; TikTok released no public id within " + settings.publicIdPatience())
+                : "published to a " + post.privacyLevel() + " audience: TikTok gives such posts no public id";
+        if (post.state() == PostState.PUBLISHED_NO_PUBLIC_ID) {
+            posts.checkAgainAt(post.id(), post.state(), next, true, reason);
+            return ReconcileOutcome.PUBLISHED_NO_PUBLIC_ID;
+        }
+        return move(post, PostState.PUBLISHED_NO_PUBLIC_ID, reason, null,
+                new PostTransition.Publication(null, null, completedAt), ReconcileOutcome.PUBLISHED_NO_PUBLIC_ID, next);
+    }
+
+    private ReconcileOutcome failed(InFlightPost post, TikTokError failure) {
+        Instant now = clock.instant();
+        PostTransition.Failure recorded = new PostTransition.Failure(failure.code(), failure.message(), failure.logId(),
+                failure.userAction());
+        switch (failure.errorClass()) {
+            case RETRY_SAFE -> {
+                if (post.consumedAttempts() < properties.maxAttempts()) {
+                    PostState target = post.state() == PostState.UNKNOWN ? PostState.SCHEDULED : PostState.DEFERRED;
+                    move(post, target, "TikTok failed the publish (" + failure.code() + "); attempt "
+                                    + (post.consumedAttempts() + 1) + " of " + properties.maxAttempts() + " follows",
+                            recorded, null, ReconcileOutcome.RETRYING, now.plus(properties.retryBackoff()));
+                    return ReconcileOutcome.RETRYING;
+                }
+                return move(post, PostState.FAILED, "TikTok failed the publish (" + failure.code() + ") "
+                        + post.consumedAttempts() + " times", recorded, null, ReconcileOutcome.FAILED);
+            }
+            case DEFER -> {
+                PostState target = post.state() == PostState.UNKNOWN ? PostState.SCHEDULED : PostState.DEFERRED;
+                Instant at = failure.retryAt() == null ? now.plus(Duration.ofHours(24)) : failure.retryAt();
+                return move(post, target, "TikTok deferred the post (" + failure.code() + ") until " + at, recorded, null,
+                        ReconcileOutcome.RETRYING, at);
+            }
+            case REAUTHORIZE -> {
+                accounts.markAccount(post.accountId(), "NEEDS_REAUTH", failure.code() + ": " + failure.userAction(), now);
+                return move(post, PostState.HELD, "held: " + failure.code(), recorded, null, ReconcileOutcome.HELD);
+            }
+            default -> {
+                return move(post, PostState.FAILED, "TikTok refused the post: " + failure.code(), recorded, null,
+                        ReconcileOutcome.FAILED);
+            }
+        }
+    }
+
+    private ReconcileOutcome stillProcessing(InFlightPost post, PublishStatus status) {
+        Instant now = clock.instant();
+        Instant sent = post.initSentAt() == null ? now : post.initSentAt();
+        if (post.state() == PostState.UPLOADING && status.state() == PublishStatus.State.PROCESSING_UPLOAD) {
+            // the node streaming the chunks is gone and nobody else holds the upload URL: this publish never completes
+            return move(post, PostState.DEFERRED, "the upload was interrupted; a fresh init follows", null, null,
+                    ReconcileOutcome.RETRYING, now.plus(properties.retryBackoff()));
+        }
+        if (post.state() != PostState.UNKNOWN && Duration.between(sent, now).compareTo(settings.processingCeiling()) > 0) {
+            return move(post, PostState.UNKNOWN, "stuck: TikTok still says " + status.rawStatus() + " "
+                    + Duration.between(sent, now).toMinutes() + " min after the init", null, null,
+                    ReconcileOutcome.UNKNOWN, now.plus(settings.maxInterval()));
+        }
+        if (post.state() == PostState.UNKNOWN || post.state() == PostState.UPLOADING) {
+            move(post, PostState.PROCESSING, "TikTok is processing it (" + status.rawStatus() + ")", null, null,
+                    ReconcileOutcome.STILL_PROCESSING, now.plus(backoff(post.statusChecks())));
+            return ReconcileOutcome.STILL_PROCESSING;
+        }
+        posts.checkAgainAt(post.id(), post.state(), now.plus(backoff(post.statusChecks())), true, null);
+        return ReconcileOutcome.STILL_PROCESSING;
+    }
+
+    private ReconcileOutcome statusCallFailed(InFlightPost post, TikTokError error) {
+        Instant now = clock.instant();
+        if (error.errorClass() == ErrorClass.DEFER) {
+            posts.checkAgainAt(post.id(), post.state(), error.retryAt() == null ? now.plus(settings.maxInterval()) : error.retryAt(),
+                    false, null);
+            return ReconcileOutcome.STILL_PROCESSING;
+        }
+        if (error.errorClass() == ErrorClass.POST_INVALID) {
+            // TikTok does not know this publish_id (or not for this account): look for the post itself
+            return searchVideoList(post);
+        }
+        if (error.errorClass() == ErrorClass.REAUTHORIZE) {
+            accounts.markAccount(post.accountId(), "NEEDS_REAUTH", error.code() + ": " + error.userAction(), now);
+        }
+        posts.checkAgainAt(post.id(), post.state(), now.plus(settings.maxInterval()), false,
+                "status check failed: " + error.code());
+        return ReconcileOutcome.STILL_PROCESSING;
+    }
+
+    /** An init that may have landed without a publish id: is the post among the creator's public videos? */
+    private ReconcileOutcome searchVideoList(InFlightPost post) {
+        Instant now = clock.instant();
+        Instant since = (post.intentAt() == null ? now : post.intentAt()).minus(Duration.ofMinutes(1));
+        Long cursor = null;
+        for (int page = 0; page < 5; page++) {
+            Long pageCursor = cursor;
+            TikTokResult<VideoPage> result = calls.call(post.id(), post.accountId(), post.attempt(), "video/list",
+                    () -> client.listVideos(post.accountId(), pageCursor, 20, VIDEO_FIELDS));
+            if (!result.isOk()) {
+                TikTokError error = result.error();
+                Instant next = error.errorClass() == ErrorClass.DEFER && error.retryAt() != null ? error.retryAt()
+                        : now.plus(settings.maxInterval());
+                posts.checkAgainAt(post.id(), post.state(), next, false, "video/list search failed: " + error.code());
+                return ReconcileOutcome.UNKNOWN;
+            }
+            VideoPage videos = result.orElseThrow();
+            for (Video video : videos.videos()) {
+                if (video.createTime() != null && Instant.ofEpochSecond(video.createTime()).isBefore(since)) {
+                    return notFound(post, now);
+                }
+                if (sameCaption(post.caption(), video)) {
+                    String url = video.shareUrl() != null ? video.shareUrl()
+                            : "https://www.tiktok.com/@" + post.username() + "/video/" + video.id();
+                    return move(post, PostState.PUBLISHED, "found among the creator's videos: " + url, null,
+                            new PostTransition.Publication(video.id(), url, Instant.ofEpochSecond(video.createTime())),
+                            ReconcileOutcome.PUBLISHED);
+                }
+            }
+            if (!videos.hasMore()) {
+                break;
+            }
+            cursor = videos.cursor();
+        }
+        return notFound(post, now);
+    }
+
+    private ReconcileOutcome notFound(InFlightPost post, Instant now) {
+        Instant searchEnds = (post.intentAt() == null ? now : post.intentAt()).plus(settings.unknownSearchWindow());
+        if (now.isBefore(searchEnds)) {
+            posts.checkAgainAt(post.id(), post.state(), min(now.plus(settings.maxInterval()), searchEnds), false,
+                    "the init may have landed; not among the creator's public videos yet");
+            return ReconcileOutcome.UNKNOWN;
+        }
+        if (post.isPublicDirectPost()) {
+            return move(post, PostState.SCHEDULED, "not among the creator's public videos " + settings.unknownSearchWindow()
+                    + " after the init: it did not land; sending it again", null, null,
+                    ReconcileOutcome.NOT_FOUND_RESCHEDULED, now);
+        }
+        posts.checkAgainAt(post.id(), post.state(), PostTransition.NEVER, false,
+                "waits for an operator: a " + post.privacyLevel() + " post never shows in TikTok's public video list, so "
+                        + "whether the init landed cannot be checked; look at the creator's profile, then reschedule or cancel it");
+        return ReconcileOutcome.WAITS_FOR_OPERATOR;
+    }
+
+    private static boolean sameCaption(String caption, Video video) {
+        String expected = caption == null ? "" : caption.strip();
+        return expected.equals(Objects.requireNonNullElse(video.title(), "").strip())
+                || expected.equals(Objects.requireNonNullElse(video.videoDescription(), "").strip());
+    }
+
+    private ReconcileOutcome move(InFlightPost post, PostState target, String reason, PostTransition.Failure failure,
+                                  PostTransition.Publication publication, ReconcileOutcome outcome) {
+        return move(post, target, reason, failure, publication, outcome, target.isPending() ? clock.instant() : PostTransition.NEVER);
+    }
+
+    private ReconcileOutcome move(InFlightPost post, PostState target, String reason, PostTransition.Failure failure,
+                                  PostTransition.Publication publication, ReconcileOutcome outcome, Instant next) {
+        if (!post.state().canMoveTo(target)) {
+            posts.checkAgainAt(post.id(), post.state(), clock.instant().plus(settings.maxInterval()), false,
+                    "TikTok reports a change (" + reason + ") a " + post.state() + " post cannot make; check it by hand");
+            return ReconcileOutcome.SKIPPED;
+        }
+        PostTransition transition = PostTransition.of(post.id(), post.state(), target, reason, next);
+        if (failure != null) {
+            transition = transition.withFailure(failure);
+        }
+        if (publication != null) {
+            transition = transition.withPublication(publication);
+        }
+        if (!states.apply(transition)) {
+            return ReconcileOutcome.SKIPPED;
+        }
+        meters.counter("calendar.reconcile.outcomes", "outcome", outcome.name()).increment();
+        return outcome;
+    }
+
+    /** First check plus exponential backoff with ±20 % jitter, capped at the maximum interval. */
+    Duration backoff(int checksSoFar) {
+        long base = settings.firstCheck().toMillis() * (1L << Math.min(checksSoFar, 16));
+        long capped = Math.min(base, settings.maxInterval().toMillis());
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis((long) (capped * jitter));
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,284 @@
+package dev.tiktokcalendar.jobs.publish;
+
+import dev.tiktokcalendar.calendar.PostHistory;
+import dev.tiktokcalendar.scheduling.BatchJobLauncher;
+import dev.tiktokcalendar.simulator.TikTokSimulator;
+import dev.tiktokcalendar.simulator.TikTokSimulatorExtension;
+import dev.tiktokcalendar.simulator.fault.Fault;
+import dev.tiktokcalendar.simulator.fault.FaultKind;
+import dev.tiktokcalendar.simulator.http.Endpoint;
+import dev.tiktokcalendar.simulator.oauth.IssuedTokens;
+import dev.tiktokcalendar.simulator.world.SimulatorSettings;
+import dev.tiktokcalendar.simulator.world.World;
+import dev.tiktokcalendar.simulator.world.WorldApp;
+import dev.tiktokcalendar.simulator.world.WorldCreator;
+import dev.tiktokcalendar.support.TestDatabase;
+import dev.tiktokcalendar.tiktok.auth.Secret;
+import dev.tiktokcalendar.tiktok.auth.TokenGrant;
+import dev.tiktokcalendar.tiktok.auth.TokenStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A calendar of videos (direct and inbox) and photo carousels for several kinds of creators goes through the real
+ * publishDuePostsJob and reconcileStatusJob against the simulator over real HTTP, on a schema of its own.
+ */
+@SpringBootTest(properties = {
+        "calendar.simulator.embedded=false",
+        "spring.quartz.auto-startup=false",
+        "calendar.encryption-key=q6ZzV0m7t0b3cXv1mYQ8x0B2F7m3n8k1pQ4r6s9u2wE=",
+        "calendar.publishing.reconciliation.first-check=300ms",
+        "calendar.publishing.reconciliation.max-interval=1s",
+        "calendar.publishing.reconciliation.public-id-interval=300ms",
+        "calendar.publishing.reconciliation.public-id-patience=20s",
+        "calendar.publishing.reconciliation.unknown-search-window=15s",
+        "calendar.publishing.retry-backoff=200ms",
+        "calendar.publishing.transient-backoff=200ms",
+        "tiktok.retry.max-attempts=2"})
+class PublishingEndToEndTest {
+
+    private static final String SCHEMA = TestDatabase.newSchema("publish_e2e");
+    // started before the simulator extension, which needs its address for the verified prefix
+    private static final HttpServer mediaHost = startMediaHost();
+    private static Path mediaRoot;
+
+    @RegisterExtension
+    static TikTokSimulatorExtension sim = TikTokSimulatorExtension.with(() -> TikTokSimulator.builder().world(world()));
+
+    private static World world() {
+        return new World(WorldApp.defaults().withVerifiedUrlPrefixes(List.of(mediaBase())),
+                List.of(WorldCreator.named("alice"), WorldCreator.named("bob").asPrivate(),
+                        WorldCreator.named("carol").withInteractionsDisabled(true, true, true),
+                        WorldCreator.named("dave").asBanned()),
+                SimulatorSettings.builder().processingDelay(Duration.ofMillis(200)).downloadDelay(Duration.ofMillis(200))
+                        .moderationDelay(Duration.ofMillis(600)).allowHttpMediaUrls(true).build());
+    }
+
+    private static HttpServer startMediaHost() {
+        try {
+            byte[] photo = Files.readAllBytes(Path.of("src/test/resources/media/photo.jpg"));
+            byte[] video = Files.readAllBytes(Path.of("src/test/resources/media/ok-h264-360x640-30fps-1s.mp4"));
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 20);
+            server.createContext("/photos/", exchange -> {
+                try (exchange) {
+                    boolean isVideo = exchange.getRequestURI().getPath().endsWith(".mp4");
+                    byte[] body = isVideo ? video : photo;
+                    exchange.getResponseHeaders().set("Content-Type", isVideo ? "video/mp4" : "image/jpeg");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @BeforeAll
+    static void mediaRoot() throws IOException {
+        mediaRoot = Files.createTempDirectory("publish-e2e-media");
+        Files.copy(Path.of("src/test/resources/media/ok-h264-360x640-30fps-1s.mp4"), mediaRoot.resolve("clip.mp4"));
+    }
+
+    @AfterAll
+    static void stopMediaHost() {
+        mediaHost.stop(0);
+    }
+
+    private static String mediaBase() {
+        return "http://127.0.0.1:" + mediaHost.getAddress().getPort() + "/photos/";
+    }
+
+    @DynamicPropertySource
+    static void wiring(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> SCHEMA);
+        registry.add("spring.datasource.username", TestDatabase::username);
+        registry.add("spring.datasource.password", TestDatabase::password);
+        registry.add("tiktok.api-base-url", () -> sim.simulator().baseUrl());
+        registry.add("tiktok.auth-base-url", () -> sim.simulator().baseUrl());
+        registry.add("tiktok.client-key", () -> sim.simulator().world().app().clientKey());
+        registry.add("tiktok.client-secret", () -> sim.simulator().world().app().clientSecret());
+        registry.add("calendar.publishing.media-root", () -> mediaRoot.toString());
+        registry.add("calendar.publishing.verified-url-prefixes", PublishingEndToEndTest::mediaBase);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TokenStore tokenStore;
+
+    @Autowired
+    BatchJobLauncher launcher;
+
+    @Autowired
+    PostHistory history;
+
+    private long workspace;
+
+    @Test
+    void aMixedCalendarReachesTheExpectedFinalStatesWithCorrectUrls() {
+        workspace = workspace();
+        long alice = connect("alice");
+        long bob = connect("bob");
+        long carol = connect("carol");
+        long dave = connect("dave");
+        Instant due = Instant.now().minusSeconds(2);
+
+        long publicVideo = post(alice, "VIDEO", "DIRECT", "PUBLIC_TO_EVERYONE", "sourdough at dawn #bread", due, "clip.mp4");
+        long privateVideo = post(bob, "VIDEO", "DIRECT", "SELF_ONLY", "behind the scenes", due, "clip.mp4");
+        long inboxVideo = post(carol, "VIDEO", "INBOX", null, "draft for carol", due, "clip.mp4");
+        long carousel = post(alice, "PHOTO", "DIRECT", "PUBLIC_TO_EVERYONE", "three loaves", due,
+                mediaBase() + "a.jpg", mediaBase() + "b.jpg", mediaBase() + "c.jpg");
+        long banned = post(dave, "VIDEO", "DIRECT", "PUBLIC_TO_EVERYONE", "will not go", due, "clip.mp4");
+        long tooLong = post(alice, "VIDEO", "DIRECT", "PUBLIC_TO_EVERYONE", "x".repeat(2201), due, "clip.mp4");
+        long escaping = post(alice, "VIDEO", "DIRECT", "PUBLIC_TO_EVERYONE", "escape", due, "../../etc/passwd");
+        Instant later = Instant.now().plusSeconds(4);
+        long ambiguous = post(alice, "VIDEO", "DIRECT", "PUBLIC_TO_EVERYONE", "pulled; the init answered 500 after creating it",
+                later, mediaBase() + "clip.mp4");
+        long ambiguousUpload = post(bob, "VIDEO", "DIRECT", "SELF_ONLY", "uploaded; the init answered 500 after creating it",
+                later.plusSeconds(2), "clip.mp4");
+
+        JobExecution firstRun = launcher.runNow(PublishDuePostsJobConfiguration.JOB_NAME, Instant.now());
+
+        assertThat(firstRun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        StepExecution publishStep = step(firstRun, "publishClaimedPostsStep");
+        assertThat(publishStep.getReadCount()).isEqualTo(7);
+        assertThat(publishStep.getWriteCount()).isEqualTo(7);
+        assertThat(publishStep.getSkipCount()).isZero();
+        sim.simulator().injectNext(Endpoint.VIDEO_INIT, Fault.of(FaultKind.INIT_500_AFTER_CREATE));
+        sim.simulator().injectNext(Endpoint.VIDEO_INIT, Fault.of(FaultKind.INIT_500_AFTER_CREATE));
+
+        Map<Long, String> expected = Map.of(publicVideo, "PUBLISHED", privateVideo, "PUBLISHED_NO_PUBLIC_ID",
+                inboxVideo, "IN_INBOX", carousel, "PUBLISHED", banned, "HELD", tooLong, "FAILED", escaping, "FAILED",
+                ambiguous, "PUBLISHED", ambiguousUpload, "PUBLISHED_NO_PUBLIC_ID");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            launcher.runNow(PublishDuePostsJobConfiguration.JOB_NAME, Instant.now());
+            launcher.runNow("reconcileStatusJob", Instant.now());
+            Map<Long, String> actual = new java.util.HashMap<>();
+            expected.keySet().forEach(id -> actual.put(id, state(id)));
+            assertThat(actual).isEqualTo(expected);
+        });
+
+        assertThat(state(publicVideo)).isEqualTo("PUBLISHED");
+        assertThat(url(publicVideo)).matches("https://www\\.tiktok\\.com/@alice/video/\\d{19}");
+        assertThat(state(carousel)).isEqualTo("PUBLISHED");
+        assertThat(state(ambiguous)).isEqualTo("PUBLISHED");
+        assertThat(url(ambiguous)).contains("@alice/video/");
+        assertThat(state(privateVideo)).isEqualTo("PUBLISHED_NO_PUBLIC_ID");
+        assertThat(url(privateVideo)).isNull();
+        assertThat(state(inboxVideo)).isEqualTo("IN_INBOX");
+        assertThat(state(banned)).isEqualTo("HELD");
+        assertThat(column(banned, "fail_code")).isEqualTo("spam_risk_user_banned_from_posting");
+        assertThat(state(tooLong)).isEqualTo("FAILED");
+        assertThat(column(tooLong, "fail_message")).contains("caption: is 2201 UTF-16 units long");
+        assertThat(state(escaping)).isEqualTo("FAILED");
+        assertThat(column(escaping, "fail_message")).contains("points outside the media root");
+        assertThat(apiCalls(tooLong)).as("a post refused by our checks costs only the creator_info query")
+                .containsExactly("creator_info/query");
+        assertThat(sim.simulator().duplicates()).isEmpty();
+        assertThat(sim.simulator().posts("alice")).as("one publish per post: the pulled ambiguous one was found, not re-sent")
+                .hasSize(3).allMatch(publish -> publish.status().name().equals("PUBLISH_COMPLETE"));
+        assertThat(sim.simulator().posts("bob")).as("the ambiguous upload's orphan never went live; its fresh init did")
+                .extracting(publish -> publish.status().name())
+                .containsExactlyInAnyOrder("PUBLISH_COMPLETE", "PUBLISH_COMPLETE", "PROCESSING_UPLOAD");
+        assertThat(jdbc.sql("SELECT privacy_level_options FROM tiktok_account WHERE id = ?").param(alice).query(String.class).single())
+                .as("creator settings remembered from creator_info").contains("PUBLIC_TO_EVERYONE");
+        assertThat(history.of(ambiguous)).extracting(PostHistory.PostEvent::toState).contains("UNKNOWN", "PUBLISHED");
+        assertThat(apiCalls(ambiguous)).contains("video/list");
+        assertThat(history.of(ambiguousUpload)).extracting(PostHistory.PostEvent::toState)
+                .containsSubsequence("INIT_IN_FLIGHT", "DEFERRED", "CLAIMED", "INIT_IN_FLIGHT", "UPLOADING");
+    }
+
+    private String state(long postId) {
+        return column(postId, "state");
+    }
+
+    private String url(long postId) {
+        return column(postId, "tiktok_url");
+    }
+
+    private String column(long postId, String column) {
+        return jdbc.sql("SELECT " + column + " FROM post WHERE id = ?").param(postId).query(String.class).optional().orElse(null);
+    }
+
+    private List<String> apiCalls(long postId) {
+        return history.of(postId).stream().filter(event -> "API_CALL".equals(event.kind()))
+                .map(PostHistory.PostEvent::endpoint).toList();
+    }
+
+    private static StepExecution step(JobExecution execution, String name) {
+        return execution.getStepExecutions().stream().filter(step -> step.getStepName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private long workspace() {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO workspace (slug, name, created_at, updated_at) VALUES (?, 'E2E', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))")
+                .param("e2e-" + UUID.randomUUID()).update(key);
+        return key.getKey().longValue();
+    }
+
+    private long connect(String username) {
+        IssuedTokens issued = sim.simulator().issueTokens(username);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO tiktok_account (workspace_id, open_id, username, zone_id, created_at, updated_at)
+                        VALUES (?, ?, ?, 'Europe/Berlin', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))""")
+                .params(workspace, issued.openId(), username).update(key);
+        long accountId = key.getKey().longValue();
+        Instant now = Instant.now();
+        tokenStore.save(accountId, new TokenGrant(issued.openId(), Secret.of(issued.accessToken()),
+                now.plusSeconds(issued.expiresIn()), Secret.of(issued.refreshToken()),
+                now.plusSeconds(issued.refreshExpiresIn()), issued.scope()), now);
+        return accountId;
+    }
+
+    private long post(long account, String type, String mode, String privacy, String caption, Instant due, String... media) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        LocalDateTime dueUtc = LocalDateTime.ofInstant(due, ZoneOffset.UTC);
+        jdbc.sql("""
+                        INSERT INTO post (workspace_id, account_id, external_key, post_type, post_mode, state,
+                                          state_changed_at, publish_at, publish_zone, next_attempt_at, caption, title,
+                                          privacy_level, allow_comment, allow_duet, allow_stitch, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, 'SCHEDULED', UTC_TIMESTAMP(3), ?, 'Europe/Berlin', ?, ?, ?, ?,
+                                TRUE, TRUE, TRUE, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))""")
+                .params(workspace, account, UUID.randomUUID().toString(), type, mode, dueUtc, dueUtc, caption,
+                        "PHOTO".equals(type) ? "Loaves" : null, privacy)
+                .update(key);
+        long postId = key.getKey().longValue();
+        for (int i = 0; i < media.length; i++) {
+            jdbc.sql("INSERT INTO post_media (post_id, position, source) VALUES (?, ?, ?)").params(postId, i, media[i]).update();
+        }
+        return postId;
+    }
+}
