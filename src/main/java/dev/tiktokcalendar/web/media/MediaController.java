@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * {@code GET /media/{token}} (and HEAD): serves the file a {@link MediaUrls} token grants, with byte ranges (Spring
  * MVC answers {@code Range} requests for a {@link Resource} body with 206) and its content type. Anything wrong — a
- * bad, tampered or expired token, a path that resolves (symbolic links included) outside the media root ({@code calendar.import.media-root}, the importer's),
+ * bad, tampered or expired token, a path that resolves (symbolic links included) outside the media root ({@code calendar.publishing.media-root}, by default the importer's),
  * a missing file — is the same 404, so the endpoint tells an outsider nothing.
  */
 @RestController
@@ -36,7 +36,7 @@ public class MediaController {
     private final MediaUrls urls;
     private final Path root;
 
-    public MediaController(MediaUrls urls, @Value("${calendar.import.media-root:./media}") String mediaRoot) {
+    public MediaController(MediaUrls urls, @Value("${calendar.publishing.media-root:${calendar.import.media-root:./media}}") String mediaRoot) {
         this.urls = urls;
         this.root = Path.of(mediaRoot).toAbsolutePath().normalize();
     }

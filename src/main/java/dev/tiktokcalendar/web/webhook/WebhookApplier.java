@@ -6,6 +6,7 @@ import dev.tiktokcalendar.accounts.Accounts;
 import dev.tiktokcalendar.calendar.PostState;
 import dev.tiktokcalendar.calendar.PostStateMachine;
 import dev.tiktokcalendar.calendar.PostTransition;
+import dev.tiktokcalendar.jobs.publish.PublishingProperties;
 import dev.tiktokcalendar.tiktok.TikTokProperties;
 import dev.tiktokcalendar.tiktok.api.TikTokJson;
 import dev.tiktokcalendar.tiktok.auth.TokenStore;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Applies stored webhook events (contract §11). Every post move goes through {@link PostStateMachine}, guarded by
@@ -34,10 +34,11 @@ import java.util.Set;
  *   <li>{@code post.publish.complete}: PROCESSING, UNKNOWN, IN_INBOX → PUBLISHED_NO_PUBLIC_ID (reconciliation keeps
  *       looking for the public id);</li>
  *   <li>{@code post.publish.inbox_delivered}: PROCESSING, UNKNOWN → IN_INBOX;</li>
- *   <li>{@code post.publish.failed}: by the {@code fail_reason}'s class in {@link ErrorCatalog}: RETRY_SAFE → DEFERRED
- *       (a new attempt in {@link #RETRY_DELAY}; from UPLOADING or PROCESSING only), DEFER → DEFERRED at its retry time, REAUTHORIZE → the account needs
- *       re-authorisation and its posts are HELD, ACCOUNT_CANNOT_POST → HELD, anything else → FAILED; each with the
- *       reason, message and action recorded;</li>
+ *   <li>{@code post.publish.failed}: what the reconciliation job does with a FAILED status (StatusReconciler), by
+ *       the {@code fail_reason}'s class in {@link ErrorCatalog}: RETRY_SAFE → DEFERRED (SCHEDULED from UNKNOWN) after
+ *       {@code calendar.publishing.retry-backoff} while attempts remain under {@code max-attempts}, else FAILED;
+ *       DEFER → DEFERRED/SCHEDULED at its retry time; REAUTHORIZE → HELD, the account needs re-authorisation and its
+ *       other posts are held; anything else → FAILED; each with the reason, message and action recorded;</li>
  *   <li>{@code post.publish.no_longer_publicaly_available}: recorded only;</li>
  *   <li>{@code authorization.removed}: the account needs re-authorisation and its future posts are HELD.</li>
  * </ul>
@@ -45,11 +46,7 @@ import java.util.Set;
 @Component
 public class WebhookApplier {
 
-    static final Duration RETRY_DELAY = Duration.ofMinutes(1);
     static final Duration PUBLIC_ID_RECHECK = Duration.ofMinutes(10);
-    private static final Set<PostState> IN_FLIGHT = EnumSet.of(PostState.UPLOADING, PostState.PROCESSING, PostState.UNKNOWN);
-    /** UNKNOWN cannot be deferred: reconciliation owns it and schedules the new attempt itself. */
-    private static final Set<PostState> DEFERRABLE = EnumSet.of(PostState.UPLOADING, PostState.PROCESSING);
     private static final Logger log = LoggerFactory.getLogger(WebhookApplier.class);
 
     private final WebhookEvents events;
@@ -59,10 +56,12 @@ public class WebhookApplier {
     private final AccountHolds holds;
     private final TokenStore tokens;
     private final ErrorCatalog catalog;
+    private final PublishingProperties publishing;
     private final Clock clock;
 
     public WebhookApplier(WebhookEvents events, PostStateMachine states, JdbcClient jdbc, Accounts accounts,
-                          AccountHolds holds, TokenStore tokens, TikTokProperties settings, Clock clock) {
+                          AccountHolds holds, TokenStore tokens, TikTokProperties settings,
+                          PublishingProperties publishing, Clock clock) {
         this.events = events;
         this.states = states;
         this.jdbc = jdbc;
@@ -70,6 +69,7 @@ public class WebhookApplier {
         this.holds = holds;
         this.tokens = tokens;
         this.catalog = new ErrorCatalog(settings.retry().deferrals());
+        this.publishing = publishing;
         this.clock = clock;
     }
 
@@ -132,24 +132,52 @@ public class WebhookApplier {
         }
     }
 
+    /** The reconciliation job's mapping of a failed publish (StatusReconciler#failed), from the webhook instead of a poll. */
     private String failed(PostRef p, String publishId, String reason, Instant now) {
         TikTokError error = catalog.failReason(reason == null ? "internal" : reason, publishId, "webhook", now);
         PostTransition.Failure failure = new PostTransition.Failure(error.code(), error.message(), null, error.userAction());
-        String why = "TikTok webhook: publish failed (" + error.code() + ")";
-        PostTransition transition = switch (error.errorClass()) {
-            case RETRY_SAFE -> new PostTransition(p.id(), DEFERRABLE, PostState.DEFERRED, why, now.plus(RETRY_DELAY));
-            case DEFER -> new PostTransition(p.id(), DEFERRABLE, PostState.DEFERRED, why,
-                    error.retryAt() == null ? now.plus(RETRY_DELAY) : error.retryAt());
-            case REAUTHORIZE, ACCOUNT_CANNOT_POST -> new PostTransition(p.id(), EnumSet.of(PostState.PROCESSING),
-                    PostState.HELD, why, null);
-            default -> new PostTransition(p.id(), IN_FLIGHT, PostState.FAILED, why, null);
-        };
-        boolean moved = states.apply(transition.withFailure(failure));
-        if (error.errorClass() == dev.tiktokcalendar.tiktok.error.ErrorClass.REAUTHORIZE) {
-            tokens.markNeedsReauth(p.accountId(), "TikTok: " + error.code(), now);
-            holds.holdPosts(p.accountId(), "the TikTok account must be connected again");
+        PostState retry = p.state() == PostState.UNKNOWN ? PostState.SCHEDULED : PostState.DEFERRED;
+        PostState target;
+        Instant next = null;
+        String why;
+        switch (error.errorClass()) {
+            case RETRY_SAFE -> {
+                int consumed = consumedAttempts(p.id());
+                if (consumed < publishing.maxAttempts()) {
+                    target = retry;
+                    next = now.plus(publishing.retryBackoff());
+                    why = "TikTok webhook: publish failed (" + error.code() + "); attempt " + (consumed + 1) + " of "
+                            + publishing.maxAttempts() + " follows";
+                } else {
+                    target = PostState.FAILED;
+                    why = "TikTok webhook: publish failed (" + error.code() + ") " + consumed + " times";
+                }
+            }
+            case DEFER -> {
+                target = retry;
+                next = error.retryAt() == null ? now.plus(Duration.ofHours(24)) : error.retryAt();
+                why = "TikTok webhook: deferred (" + error.code() + ") until " + next;
+            }
+            case REAUTHORIZE -> {
+                tokens.markNeedsReauth(p.accountId(), error.code() + ": " + error.userAction(), now);
+                holds.holdPosts(p.accountId(), "the TikTok account must be connected again");
+                target = PostState.HELD;
+                why = "held: " + error.code();
+            }
+            default -> {
+                target = PostState.FAILED;
+                why = "TikTok refused the post: " + error.code();
+            }
         }
-        return moved(p, moved, transition.target());
+        if (!p.state().canMoveTo(target)) {
+            return moved(p, false, target);
+        }
+        return moved(p, states.apply(PostTransition.of(p.id(), p.state(), target, why, next).withFailure(failure)), target);
+    }
+
+    private int consumedAttempts(long postId) {
+        return jdbc.sql("SELECT COUNT(*) FROM post_attempt WHERE post_id = :id AND outcome <> 'REJECTED'")
+                .param("id", postId).query(Integer.class).single();
     }
 
     private String authorizationRemoved(String openId, int reason) {

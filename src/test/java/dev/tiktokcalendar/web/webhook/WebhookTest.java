@@ -61,17 +61,24 @@ class WebhookTest extends WebAppTest {
     }
 
     @Test
-    void aFailedPublishFailsThePostWithTheReasonOrDefersItForANewAttempt() {
+    void aFailedPublishFailsThePostOrDefersItForANewAttemptWhileAttemptsRemain() {
         Post invalid = processingPost("c16");
         Post internal = processingPost("c16");
-        for (Post post : new Post[] {invalid, internal}) {
+        Post exhausted = processingPost("c16");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            jdbc.sql("INSERT INTO post_attempt (post_id, attempt_no, init_intent_at, outcome) VALUES (?, ?, UTC_TIMESTAMP(3), 'ACCEPTED')")
+                    .params(exhausted.id, attempt).update();
+        }
+        for (Post post : new Post[] {invalid, internal, exhausted}) {
             String reason = post == invalid ? "file_format_check_failed" : "internal";
             String body = envelope("post.publish.failed", post.openId,
                     "{\"publish_id\":\"" + post.publishId + "\",\"reason\":\"" + reason + "\",\"publish_type\":\"DIRECT_PUBLISH\"}");
             assertThat(send(body, signed(body, now())).statusCode()).isEqualTo(200);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(fixtures().stateOf(invalid.id))
-                && "DEFERRED".equals(fixtures().stateOf(internal.id)));
+                && "DEFERRED".equals(fixtures().stateOf(internal.id)) && "FAILED".equals(fixtures().stateOf(exhausted.id)));
+        assertThat(jdbc.sql("SELECT fail_code FROM post WHERE id = ?").param(exhausted.id).query(String.class).single())
+                .as("attempts used up, as the reconciliation job decides").isEqualTo("internal");
         assertThat(jdbc.sql("SELECT fail_code FROM post WHERE id = ?").param(invalid.id).query(String.class).single())
                 .isEqualTo("file_format_check_failed");
         assertThat(jdbc.sql("SELECT user_action FROM post WHERE id = ?").param(invalid.id).query(String.class).single())
