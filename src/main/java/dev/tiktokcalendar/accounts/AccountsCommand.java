@@ -2,6 +2,7 @@ package dev.tiktokcalendar.accounts;
 
 import dev.tiktokcalendar.cli.CalendarCommand;
 import dev.tiktokcalendar.cli.CommandContext;
+import dev.tiktokcalendar.cli.ContextSubcommand;
 import dev.tiktokcalendar.tiktok.auth.OAuthClient;
 import dev.tiktokcalendar.tiktok.auth.Secret;
 import dev.tiktokcalendar.tiktok.auth.StoredTokens;
@@ -12,15 +13,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code accounts list|add|remove|rotate-key}: the connected TikTok accounts, from the command line. */
 @Command(name = "accounts", description = "List, add, remove TikTok accounts; re-encrypt their tokens under a new key.",
@@ -37,37 +35,14 @@ public class AccountsCommand implements CalendarCommand {
         return 2;
     }
 
-    /** Runs {@code work} in a one-shot application context (no web server, no scheduler). */
-    abstract static class InContext implements Callable<Integer> {
-
-        @Unmatched
-        List<String> springArguments = new ArrayList<>();
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            try (CommandContext context = CommandContext.start(springArguments.toArray(String[]::new))) {
-                return run(context::bean, spec.commandLine().getOut(), spec.commandLine().getErr());
-            }
-        }
-
-        abstract int run(Beans beans, PrintWriter out, PrintWriter err);
-    }
-
-    interface Beans {
-        <T> T bean(Class<T> type);
-    }
-
     @Command(name = "list", description = "Print every account: workspace, username, open_id, status, token expiry, scopes.")
-    static class ListAccounts extends InContext {
+    static class ListAccounts extends ContextSubcommand {
 
         @Option(names = "--workspace", description = "only this workspace (slug)")
         String workspace;
 
         @Override
-        int run(Beans beans, PrintWriter out, PrintWriter err) {
+        protected int run(CommandContext beans, PrintWriter out, PrintWriter err) {
             List<Account> all = beans.bean(Accounts.class).all().stream()
                     .filter(a -> workspace == null || workspace.equals(a.workspaceSlug())).toList();
             out.printf("%-6s %-16s %-24s %-40s %-13s %-24s %s%n", "id", "workspace", "account", "open_id", "status",
@@ -83,7 +58,7 @@ public class AccountsCommand implements CalendarCommand {
     }
 
     @Command(name = "add", description = "Add an account from tokens obtained elsewhere; they are verified against user info first.")
-    static class Add extends InContext {
+    static class Add extends ContextSubcommand {
 
         @Option(names = "--open-id", required = true)
         String openId;
@@ -113,7 +88,7 @@ public class AccountsCommand implements CalendarCommand {
         String workspace;
 
         @Override
-        int run(Beans beans, PrintWriter out, PrintWriter err) {
+        protected int run(CommandContext beans, PrintWriter out, PrintWriter err) {
             if (timezone != null) {
                 ZoneId.of(timezone);
             }
@@ -141,7 +116,7 @@ public class AccountsCommand implements CalendarCommand {
     }
 
     @Command(name = "remove", description = "Disconnect an account: revoke its token at TikTok, forget the tokens, hold its future posts.")
-    static class Remove extends InContext {
+    static class Remove extends ContextSubcommand {
 
         @Parameters(index = "0", description = "account id, @username or open_id")
         String account;
@@ -150,7 +125,7 @@ public class AccountsCommand implements CalendarCommand {
         boolean keepAuthorization;
 
         @Override
-        int run(Beans beans, PrintWriter out, PrintWriter err) {
+        protected int run(CommandContext beans, PrintWriter out, PrintWriter err) {
             Accounts accounts = beans.bean(Accounts.class);
             Account found = accounts.find(account).orElse(null);
             if (found == null) {
@@ -177,10 +152,10 @@ public class AccountsCommand implements CalendarCommand {
 
     @Command(name = "rotate-key", description = "Re-encrypt every account's tokens under calendar.encryption-key "
             + "(old keys in calendar.previous-encryption-keys).")
-    static class RotateKey extends InContext {
+    static class RotateKey extends ContextSubcommand {
 
         @Override
-        int run(Beans beans, PrintWriter out, PrintWriter err) {
+        protected int run(CommandContext beans, PrintWriter out, PrintWriter err) {
             KeyRotation.Result result = beans.bean(KeyRotation.class).rotate();
             out.printf("Key %s: %d account(s) re-encrypted, %d already under it, %d changed meanwhile (already current)%n",
                     result.keyId(), result.reencrypted(), result.alreadyCurrent(), result.changedMeanwhile());

@@ -3,20 +3,17 @@ package dev.tiktokcalendar.web.security;
 import dev.tiktokcalendar.accounts.Accounts;
 import dev.tiktokcalendar.cli.CalendarCommand;
 import dev.tiktokcalendar.cli.CommandContext;
+import dev.tiktokcalendar.cli.ContextSubcommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 
 import java.io.PrintWriter;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code users list|add|grant}: console users and their roles per workspace. */
 @Command(name = "users", description = "Console users: list them, add one (with a one-time password), grant a role.",
@@ -32,48 +29,31 @@ public class UsersCommand implements CalendarCommand {
         return 2;
     }
 
-    abstract static class InContext implements Callable<Integer> {
-
-        @Unmatched
-        List<String> springArguments = new ArrayList<>();
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            try (CommandContext context = CommandContext.start(springArguments.toArray(String[]::new))) {
-                return run(context, spec.commandLine().getOut(), spec.commandLine().getErr());
-            }
+    /** Gives {@code username} the role in the workspace; exit code 1 when either does not exist. */
+    static int grant(CommandContext context, String username, String workspace, String role, PrintWriter out, PrintWriter err) {
+        Long id = context.bean(ConsoleUsers.class).idOf(username).orElse(null);
+        Accounts.Workspace ws = context.bean(Accounts.class).workspace(workspace).orElse(null);
+        if (id == null || ws == null) {
+            err.println(id == null ? "No user " + username : "No workspace " + workspace);
+            return 1;
         }
-
-        abstract int run(CommandContext context, PrintWriter out, PrintWriter err);
-
-        int grant(CommandContext context, String username, String workspace, String role, PrintWriter out, PrintWriter err) {
-            Long id = context.bean(ConsoleUsers.class).idOf(username).orElse(null);
-            Accounts.Workspace ws = context.bean(Accounts.class).workspace(workspace).orElse(null);
-            if (id == null || ws == null) {
-                err.println(id == null ? "No user " + username : "No workspace " + workspace);
-                return 1;
-            }
-            Role granted = Role.valueOf(role.toUpperCase(Locale.ROOT));
-            context.bean(ConsoleUsers.class).grant(id, ws.id(), granted);
-            out.printf("%s is %s of workspace %s%n", username, granted, ws.slug());
-            return 0;
-        }
+        Role granted = Role.valueOf(role.toUpperCase(Locale.ROOT));
+        context.bean(ConsoleUsers.class).grant(id, ws.id(), granted);
+        out.printf("%s is %s of workspace %s%n", username, granted, ws.slug());
+        return 0;
     }
 
     @Command(name = "list", description = "Every user, whether global admin, and their roles per workspace.")
-    static class ListUsers extends InContext {
+    static class ListUsers extends ContextSubcommand {
         @Override
-        int run(CommandContext context, PrintWriter out, PrintWriter err) {
+        protected int run(CommandContext context, PrintWriter out, PrintWriter err) {
             context.bean(ConsoleUsers.class).describeAll().forEach(out::println);
             return 0;
         }
     }
 
     @Command(name = "add", description = "Add a user with a generated one-time password (printed once).")
-    static class Add extends InContext {
+    static class Add extends ContextSubcommand {
 
         @Parameters(index = "0", description = "user name")
         String username;
@@ -88,7 +68,7 @@ public class UsersCommand implements CalendarCommand {
         boolean globalAdmin;
 
         @Override
-        int run(CommandContext context, PrintWriter out, PrintWriter err) {
+        protected int run(CommandContext context, PrintWriter out, PrintWriter err) {
             byte[] random = new byte[15];
             new SecureRandom().nextBytes(random);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -99,7 +79,7 @@ public class UsersCommand implements CalendarCommand {
     }
 
     @Command(name = "grant", description = "Give a user a role in a workspace (replaces the role they had there).")
-    static class Grant extends InContext {
+    static class Grant extends ContextSubcommand {
 
         @Parameters(index = "0", description = "user name")
         String username;
@@ -111,7 +91,7 @@ public class UsersCommand implements CalendarCommand {
         String role;
 
         @Override
-        int run(CommandContext context, PrintWriter out, PrintWriter err) {
+        protected int run(CommandContext context, PrintWriter out, PrintWriter err) {
             return grant(context, username, workspace, role, out, err);
         }
     }
