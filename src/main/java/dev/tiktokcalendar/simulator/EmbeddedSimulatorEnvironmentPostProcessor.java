@@ -26,7 +26,8 @@ import java.util.Map;
  * {@code calendar.simulator.embedded} is not {@code false}, starts a simulator (the demo world, or the world
  * file in {@code calendar.simulator.world}) on a free loopback port before any bean exists, and points
  * {@code tiktok.api-base-url}, {@code tiktok.auth-base-url}, {@code tiktok.client-key} and
- * {@code tiktok.client-secret} at it. The simulator becomes the singleton bean {@code tiktokSimulator} of that
+ * {@code tiktok.client-secret} at it, with {@code tiktok.environment=simulator}. An explicit
+ * {@code tiktok.environment} of {@code sandbox} or {@code production} never starts it. The simulator becomes the singleton bean {@code tiktokSimulator} of that
  * application's context and closes with it (or when the start fails), so several contexts in one JVM each get
  * their own. Registered in {@code META-INF/spring.factories}; deliberately not a component, so scanning
  * {@code dev.tiktokcalendar} never starts a simulator by accident.
@@ -51,8 +52,10 @@ public class EmbeddedSimulatorEnvironmentPostProcessor implements EnvironmentPos
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String mode = environment.getProperty("tiktok.environment", "");
         if (StringUtils.hasText(environment.getProperty("tiktok.client-key"))
-                || !environment.getProperty(ENABLED_PROPERTY, Boolean.class, true)) {
+                || !environment.getProperty(ENABLED_PROPERTY, Boolean.class, true)
+                || "sandbox".equalsIgnoreCase(mode) || "production".equalsIgnoreCase(mode)) {
             return;
         }
         String worldFile = environment.getProperty(WORLD_PROPERTY);
@@ -62,7 +65,8 @@ public class EmbeddedSimulatorEnvironmentPostProcessor implements EnvironmentPos
                 "tiktok.api-base-url", simulator.baseUrl(),
                 "tiktok.auth-base-url", simulator.baseUrl(),
                 "tiktok.client-key", world.app().clientKey(),
-                "tiktok.client-secret", world.app().clientSecret())));
+                "tiktok.client-secret", world.app().clientSecret(),
+                "tiktok.environment", "simulator")));
         application.addListeners(new SimulatorLifecycle(simulator));
         log.info("TikTok API: simulator at " + simulator.baseUrl()
                 + " — posts go to the simulator, not to TikTok (no tiktok.client-key configured; "

@@ -2,6 +2,7 @@ package dev.tiktokcalendar.tiktok;
 
 import dev.tiktokcalendar.tiktok.auth.AccessTokens;
 import dev.tiktokcalendar.tiktok.auth.AesGcmTokenCipher;
+import dev.tiktokcalendar.tiktok.auth.KeyRingTokenCipher;
 import dev.tiktokcalendar.tiktok.auth.OAuthClient;
 import dev.tiktokcalendar.tiktok.auth.TokenCipher;
 import dev.tiktokcalendar.tiktok.auth.TokenStore;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The TikTok client beans of the application. The token cipher needs {@code calendar.encryption-key}; without it the
@@ -24,8 +26,15 @@ public class TikTokClientConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TokenCipher tokenCipher(@Value("${calendar.encryption-key:}") String key) {
-        return key.isBlank() ? new MissingKeyTokenCipher() : AesGcmTokenCipher.fromBase64(key);
+    TokenCipher tokenCipher(@Value("${calendar.encryption-key:}") String key,
+                            @Value("${calendar.previous-encryption-keys:}") List<String> previousKeys) {
+        if (key.isBlank()) {
+            return new MissingKeyTokenCipher();
+        }
+        List<TokenCipher> previous = previousKeys.stream().filter(k -> !k.isBlank())
+                .<TokenCipher>map(AesGcmTokenCipher::fromBase64).toList();
+        AesGcmTokenCipher current = AesGcmTokenCipher.fromBase64(key);
+        return previous.isEmpty() ? current : new KeyRingTokenCipher(current, previous);
     }
 
     @Bean

@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The application binds config/application.yml's tiktok block and wires the client without any secret set. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"tiktok.rate-limits.init.count=5", "tiktok.client-key=test-key"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"tiktok.rate-limits.init.count=5", "tiktok.client-key=test-key",
+        // no key and no key file: the default run would generate ./data/encryption-key (accounts feature)
+        "calendar.encryption-key-file="})
 class TikTokSettingsTest extends DatabaseTest {
 
     @Autowired

@@ -88,6 +88,30 @@ public final class JdbcTokenStore implements TokenStore {
                 .params(grantParams(accountId, grant, now, java.util.Map.of())).update();
     }
 
+    /**
+     * Re-encrypts the account's tokens under the cipher's current key (key rotation). The tokens themselves do not
+     * change, so {@code token_version} stays; a refresh committed meanwhile wins (it wrote under the current key).
+     *
+     * @return true when the row was rewritten
+     */
+    public boolean reencrypt(long accountId, Instant now) {
+        Optional<StoredTokens> stored = load(accountId);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        StoredTokens tokens = stored.get();
+        return jdbc.sql("""
+                        UPDATE tiktok_account SET token_key_id = :keyId, access_token_ciphertext = :access,
+                               refresh_token_ciphertext = :refresh, updated_at = :now
+                        WHERE id = :id AND token_version = :version""")
+                .param("keyId", cipher.keyId())
+                .param("access", cipher.encrypt(tokens.accessToken().reveal(), context(accountId, "access")))
+                .param("refresh", tokens.refreshToken() == null ? null
+                        : cipher.encrypt(tokens.refreshToken().reveal(), context(accountId, "refresh")))
+                .param("now", sql(now)).param("id", accountId).param("version", tokens.version())
+                .update() == 1;
+    }
+
     private java.util.Map<String, Object> grantParams(long accountId, TokenGrant grant, Instant now,
                                                       java.util.Map<String, Object> more) {
         java.util.Map<String, Object> params = new java.util.HashMap<>(more);
