@@ -106,8 +106,11 @@ class TwoNodeFaultStormTest {
             long completedOnTikTok = sim.posts(creator).stream()
                     .filter(publish -> publish.status() == dev.tiktokcalendar.simulator.publish.PublishStatus.PUBLISH_COMPLETE)
                     .count();
-            assertThat(completedOnTikTok).as("posts of " + creator + " live on TikTok = posts the calendar calls published")
-                    .isEqualTo(live);
+            long heldInFlight = jdbc.sql("SELECT COUNT(*) FROM post WHERE account_id = ? AND state_reason LIKE 'held in flight:%'")
+                    .param(accounts.get(creator)).query(Long.class).single();
+            // the calendar cannot read TikTok's answer for a held-in-flight post until the account is reconnected
+            assertThat(completedOnTikTok).as("posts of " + creator + " live on TikTok against posts the calendar calls "
+                    + "published (+ held in flight)").isBetween(live, live + heldInFlight);
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM post WHERE account_id = ? AND state = 'HELD'")
                 .param(accounts.get("storm.revoked")).query(Integer.class).single()).isPositive();
