@@ -2,19 +2,17 @@ package dev.tiktokcalendar.calendar;
 
 import dev.tiktokcalendar.cli.CalendarCommand;
 import dev.tiktokcalendar.cli.CommandContext;
+import dev.tiktokcalendar.cli.ContextSubcommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** {@code posts show <id>}: a post's state and its whole history, transitions and API calls. */
 @Command(name = "posts", description = "Inspect posts.", subcommands = PostsCommand.Show.class)
@@ -30,31 +28,22 @@ public class PostsCommand implements CalendarCommand {
     }
 
     @Command(name = "show", description = "Print a post's state and history (states and API calls).")
-    static class Show implements Callable<Integer> {
+    static class Show extends ContextSubcommand {
 
         private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
         @Parameters(index = "0", description = "post id")
         long postId;
 
-        @Unmatched
-        List<String> springArguments = new ArrayList<>();
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (CommandContext context = CommandContext.start(springArguments.toArray(String[]::new))) {
-                Optional<PostSummary> summary = context.bean(PostQueries.class).summary(postId);
-                if (summary.isEmpty()) {
-                    spec.commandLine().getErr().println("No post with id " + postId);
-                    return 1;
-                }
-                print(out, summary.get(), context.bean(PostHistory.class).of(postId));
-                return 0;
+        protected int run(CommandContext context, PrintWriter out, PrintWriter err) {
+            Optional<PostSummary> summary = context.bean(PostQueries.class).summary(postId);
+            if (summary.isEmpty()) {
+                err.println("No post with id " + postId);
+                return 1;
             }
+            print(out, summary.get(), context.bean(PostHistory.class).of(postId));
+            return 0;
         }
 
         static void print(PrintWriter out, PostSummary post, List<PostHistory.PostEvent> history) {

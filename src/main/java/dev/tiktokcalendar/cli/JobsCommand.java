@@ -8,12 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code jobs run <name>}: runs one Spring Batch job once, now, and prints how it went. */
 @Command(name = "jobs", description = "Run a Spring Batch job once, now.", subcommands = JobsCommand.Run.class)
@@ -29,34 +26,27 @@ public class JobsCommand implements CalendarCommand {
     }
 
     @Command(name = "run", description = "Run the named job once (e.g. purgeJobHistoryJob); exit 0 when it completed.")
-    static class Run implements java.util.concurrent.Callable<Integer> {
+    static class Run extends ContextSubcommand {
 
         @Parameters(index = "0", description = "job name")
         String jobName;
 
-        @Unmatched
-        List<String> springArguments = new ArrayList<>();
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (CommandContext context = CommandContext.start(springArguments.toArray(String[]::new))) {
-                BatchJobLauncher launcher = context.bean(BatchJobLauncher.class);
+        protected int run(CommandContext context, PrintWriter out, PrintWriter err) {
+            BatchJobLauncher launcher = context.bean(BatchJobLauncher.class);
+            try {
                 launcher.job(jobName);
-                JobExecution execution = launcher.runNow(jobName, Instant.now());
-                out.printf("%s: %s (%s)%n", jobName, execution.getStatus(), execution.getExitStatus().getExitCode());
-                for (StepExecution step : execution.getStepExecutions()) {
-                    out.printf("  %s: %s, read %d, written %d, skipped %d%n", step.getStepName(), step.getStatus(),
-                            step.getReadCount(), step.getWriteCount(), step.getSkipCount());
-                }
-                return execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println(e.getMessage());
+                err.println(e.getMessage());
                 return 2;
             }
+            JobExecution execution = launcher.runNow(jobName, Instant.now());
+            out.printf("%s: %s (%s)%n", jobName, execution.getStatus(), execution.getExitStatus().getExitCode());
+            for (StepExecution step : execution.getStepExecutions()) {
+                out.printf("  %s: %s, read %d, written %d, skipped %d%n", step.getStepName(), step.getStatus(),
+                        step.getReadCount(), step.getWriteCount(), step.getSkipCount());
+            }
+            return execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
         }
     }
 }

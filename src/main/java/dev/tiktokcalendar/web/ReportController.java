@@ -1,5 +1,11 @@
 package dev.tiktokcalendar.web;
 
+import dev.tiktokcalendar.web.security.Role;
+import dev.tiktokcalendar.web.security.WorkspaceAccess;
+import java.security.Principal;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import dev.tiktokcalendar.jobs.report.Html;
 import dev.tiktokcalendar.jobs.report.ReportRepository;
 import dev.tiktokcalendar.jobs.report.ReportRepository.Content;
@@ -31,13 +37,18 @@ public class ReportController {
     static final int LIST_LIMIT = 500;
 
     private final ReportRepository reports;
+    private final WorkspaceAccess access;
 
-    public ReportController(ReportRepository reports) {
+    public ReportController(ReportRepository reports, WorkspaceAccess access) {
         this.reports = reports;
+        this.access = access;
     }
 
+    /** The reports of the workspaces the user holds a role in. */
     @GetMapping(value = "/reports", produces = MediaType.TEXT_HTML_VALUE)
-    public String list() {
+    public String list(Principal user) {
+        Set<String> visible = access.memberships(user.getName()).stream()
+                .map(membership -> membership.workspace().slug()).collect(Collectors.toSet());
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en">
@@ -49,6 +60,9 @@ public class ReportController {
                 <tbody>
                 """);
         for (StoredReport report : reports.list(LIST_LIMIT)) {
+            if (!visible.contains(report.workspaceSlug())) {
+                continue;
+            }
             String base = "/reports/" + report.date() + "/" + URLEncoder.encode(report.workspaceSlug(), StandardCharsets.UTF_8);
             html.append("<tr><td>").append(report.date()).append("</td><td><a href=\"").append(Html.escape(base)).append("\">")
                     .append(Html.escape(report.workspaceSlug())).append("</a></td><td>").append(report.posts())
@@ -60,13 +74,14 @@ public class ReportController {
     }
 
     @GetMapping("/reports/{date}/{workspace:.+}")
-    public ResponseEntity<String> show(@PathVariable String date, @PathVariable String workspace) {
+    public ResponseEntity<String> show(Principal user, @PathVariable String date, @PathVariable String workspace) {
         LocalDate day;
         try {
             day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             return ResponseEntity.notFound().build();
         }
+        access.require(user, strip(strip(workspace, ".json"), ".csv"), Role.VIEWER);
         if (workspace.endsWith(".json")) {
             return reports.find(day, strip(workspace, ".json"))
                     .map(r -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(r.summaryJson()))
@@ -89,7 +104,7 @@ public class ReportController {
     }
 
     private static String strip(String name, String suffix) {
-        return name.substring(0, name.length() - suffix.length());
+        return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
     }
 
     private static String gunzip(byte[] bytes) {

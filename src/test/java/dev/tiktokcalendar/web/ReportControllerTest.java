@@ -1,5 +1,10 @@
 package dev.tiktokcalendar.web;
 
+import dev.tiktokcalendar.web.security.ConsoleUsers;
+import org.springframework.web.server.ResponseStatusException;
+import java.security.Principal;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.tiktokcalendar.support.CalendarFixtures;
 import dev.tiktokcalendar.support.DatabaseTest;
 import org.jsoup.Jsoup;
@@ -40,6 +45,9 @@ class ReportControllerTest extends DatabaseTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ConsoleUsers users;
+
     @TempDir
     Path out;
 
@@ -54,15 +62,27 @@ class ReportControllerTest extends DatabaseTest {
                 .addString("outputDir", out.toString(), false).toJobParameters()).getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
 
-        Document list = Jsoup.parse(controller.list());
-        assertThat(list.select("a[href=/reports/2031-04-02/" + slug + "]")).hasSize(1);
+        String admin = "reports-admin-" + UUID.randomUUID();
+        users.create(admin, "a long enough password", true);
+        Principal viewer = () -> admin;
+        String outsiderName = "outsider-" + UUID.randomUUID();
+        users.create(outsiderName, "a long enough password", false);
+        Principal outsider = () -> outsiderName;
 
-        ResponseEntity<String> html = controller.show("2031-04-02", slug);
+        Document list = Jsoup.parse(controller.list(viewer));
+        assertThat(list.select("a[href=/reports/2031-04-02/" + slug + "]")).hasSize(1);
+        assertThat(Jsoup.parse(controller.list(outsider)).select("a[href=/reports/2031-04-02/" + slug + "]"))
+                .as("a user without a role in the workspace does not see its reports").isEmpty();
+        assertThatThrownBy(() -> controller.show(outsider, "2031-04-02", slug + ".csv"))
+                .isInstanceOfSatisfying(ResponseStatusException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+
+        ResponseEntity<String> html = controller.show(viewer, "2031-04-02", slug);
         assertThat(html.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(html.getBody()).isEqualTo(Files.readString(out.resolve("reports/2031-04-02").resolve(slug).resolve("report.html")));
-        assertThat(controller.show("2031-04-02", slug + ".csv").getBody()).startsWith("post_id,account,");
-        assertThat(controller.show("2031-04-02", slug + ".json").getBody()).contains("\"posts\" : 1");
-        assertThat(controller.show("2031-04-03", slug).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(controller.show("not-a-date", slug).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(controller.show(viewer, "2031-04-02", slug + ".csv").getBody()).startsWith("post_id,account,");
+        assertThat(controller.show(viewer, "2031-04-02", slug + ".json").getBody()).contains("\"posts\" : 1");
+        assertThat(controller.show(viewer, "2031-04-03", slug).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(controller.show(viewer, "not-a-date", slug).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 }

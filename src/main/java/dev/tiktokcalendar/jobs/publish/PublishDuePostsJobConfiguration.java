@@ -1,6 +1,7 @@
 package dev.tiktokcalendar.jobs.publish;
 
 import dev.tiktokcalendar.calendar.DuePostProbe;
+import dev.tiktokcalendar.calendar.DuePostsCondition;
 import dev.tiktokcalendar.calendar.PostClaimer;
 import dev.tiktokcalendar.calendar.PostState;
 import dev.tiktokcalendar.scheduling.LaunchCondition;
@@ -29,17 +30,7 @@ public class PublishDuePostsJobConfiguration {
 
     @Bean
     LaunchCondition duePostsCondition(DuePostProbe probe) {
-        return new LaunchCondition() {
-            @Override
-            public String jobName() {
-                return JOB_NAME;
-            }
-
-            @Override
-            public boolean workPending() {
-                return probe.anythingDue(PostState.DUE_FOR_PUBLISHING);
-            }
-        };
+        return new DuePostsCondition(JOB_NAME, probe, PostState.DUE_FOR_PUBLISHING);
     }
 
     @Bean

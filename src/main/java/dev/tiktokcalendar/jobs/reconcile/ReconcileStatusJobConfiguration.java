@@ -1,6 +1,7 @@
 package dev.tiktokcalendar.jobs.reconcile;
 
 import dev.tiktokcalendar.calendar.DuePostProbe;
+import dev.tiktokcalendar.calendar.DuePostsCondition;
 import dev.tiktokcalendar.calendar.PostState;
 import dev.tiktokcalendar.jobs.publish.PublishingProperties;
 import dev.tiktokcalendar.scheduling.LaunchCondition;
@@ -34,17 +35,7 @@ public class ReconcileStatusJobConfiguration {
 
     @Bean
     LaunchCondition statusChecksDueCondition(DuePostProbe probe) {
-        return new LaunchCondition() {
-            @Override
-            public String jobName() {
-                return JOB_NAME;
-            }
-
-            @Override
-            public boolean workPending() {
-                return probe.anythingDue(PostState.DUE_FOR_RECONCILIATION);
-            }
-        };
+        return new DuePostsCondition(JOB_NAME, probe, PostState.DUE_FOR_RECONCILIATION);
     }
 
     @Bean
