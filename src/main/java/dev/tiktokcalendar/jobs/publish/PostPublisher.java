@@ -22,6 +22,7 @@ import dev.tiktokcalendar.tiktok.error.TikTokResult;
 import dev.tiktokcalendar.tiktok.upload.ChunkPlan;
 import dev.tiktokcalendar.tiktok.upload.ChunkPlanner;
 import dev.tiktokcalendar.tiktok.upload.UploadReceipt;
+import dev.tiktokcalendar.web.media.MediaUrls;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
@@ -55,13 +56,15 @@ public class PostPublisher {
     private final ChunkPlanner chunkPlanner;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final MediaUrls mediaUrls;
     private final ContentRules contentRules = new ContentRules();
     private final MediaRules mediaRules = new MediaRules();
 
     public PostPublisher(TikTokClient client, ApiCallRecorder calls, PostStateMachine states, PostAttempts attempts,
                          AccountPostingState accounts, MediaResolver mediaResolver, MediaProbe probe,
                          PublishingProperties properties, dev.tiktokcalendar.tiktok.TikTokProperties tiktok,
-                         MeterRegistry meters, Clock clock) {
+                         MediaUrls mediaUrls, MeterRegistry meters, Clock clock) {
+        this.mediaUrls = mediaUrls;
         this.client = client;
         this.calls = calls;
         this.states = states;
@@ -97,11 +100,12 @@ public class PostPublisher {
         List<String> problems = new ArrayList<>();
         check.violations().forEach(violation -> problems.add(violation.toString()));
         MediaPlan video = null;
+        List<String> photoUrls = List.of();
         try {
             if (post.type() == PostType.VIDEO) {
                 video = planVideo(post, creator, problems);
             } else {
-                checkPhotos(post, problems);
+                photoUrls = photoUrls(post, problems);
             }
         } catch (IllegalArgumentException | MediaProbeException e) {
             problems.add("media: " + e.getMessage());
@@ -111,7 +115,7 @@ public class PostPublisher {
                     String.join("; ", problems), null, "Fix the post as described and schedule it again."),
                     "refused before any API call: " + String.join("; ", problems));
         }
-        return init(post, check, video);
+        return init(post, check, video, photoUrls);
     }
 
     private MediaPlan planVideo(PublishablePost post, CreatorConstraints creator, List<String> problems) {
@@ -127,16 +131,31 @@ public class PostPublisher {
         return plan;
     }
 
-    private void checkPhotos(PublishablePost post, List<String> problems) {
+    /**
+     * The URLs TikTok pulls the photos from: https URLs as given, local files (checked and probed) as signed, expiring
+     * URLs of our own media endpoint. Every URL must lie under a prefix verified in the TikTok developer portal.
+     */
+    private List<String> photoUrls(PublishablePost post, List<String> problems) {
+        List<String> urls = new ArrayList<>();
         for (String media : post.media()) {
-            if (!properties.isVerifiedUrl(media)) {
-                problems.add("media: photo " + media + " must be an https URL under a verified prefix "
-                        + properties.verifiedUrlPrefixes() + " (TikTok pulls photos; it cannot receive them from us)");
+            String url = media;
+            if (!media.contains("://")) {
+                mediaRules.photoProblems(probe.probe(mediaResolver.localFile(media)))
+                        .forEach(problem -> problems.add("media: photo " + media + ": " + problem));
+                url = mediaUrls.signedUrl(java.nio.file.Path.of(media)).toString();
             }
+            if (!properties.isVerifiedUrl(url)) {
+                problems.add("media: photo " + media + " would be pulled from " + (url.equals(media) ? "there" : "our media URL")
+                        + ", which is not under a verified prefix " + properties.verifiedUrlPrefixes() + "; add "
+                        + (url.equals(media) ? "its prefix" : "<calendar.public-base-url>/media/")
+                        + " to calendar.publishing.verified-url-prefixes and verify it in the TikTok developer portal");
+            }
+            urls.add(url);
         }
+        return urls;
     }
 
-    private PublishOutcome init(PublishablePost post, ContentCheck check, MediaPlan video) {
+    private PublishOutcome init(PublishablePost post, ContentCheck check, MediaPlan video, List<String> photoUrls) {
         Instant now = clock.instant();
         ChunkPlan chunkPlan = null;
         if (video instanceof MediaPlan.Upload upload) {
@@ -158,7 +177,7 @@ public class PostPublisher {
         String endpoint = endpoint(post);
         ChunkPlan plan = chunkPlan;
         TikTokResult<PublishTicket> result = calls.call(post.id(), post.accountId(), attemptNo, endpoint,
-                () -> sendInit(post, check, video, plan));
+                () -> sendInit(post, check, video, plan, photoUrls));
         Instant sentAt = clock.instant();
         if (!result.isOk()) {
             return initFailure(post, attemptNo, result.error(), sentAt, video instanceof MediaPlan.Upload);
@@ -182,14 +201,15 @@ public class PostPublisher {
         return uploadFailure(post, attemptNo, uploaded.error());
     }
 
-    private TikTokResult<PublishTicket> sendInit(PublishablePost post, ContentCheck check, MediaPlan video, ChunkPlan plan) {
+    private TikTokResult<PublishTicket> sendInit(PublishablePost post, ContentCheck check, MediaPlan video, ChunkPlan plan,
+                                                 List<String> photoUrls) {
         if (post.type() == PostType.PHOTO) {
             int cover = post.photoCoverIndex() == null ? 0 : post.photoCoverIndex();
             PhotoInit request = post.mode() == PostMode.INBOX
-                    ? PhotoInit.mediaUpload(post.title(), post.caption(), post.media(), cover, post.aigc())
+                    ? PhotoInit.mediaUpload(post.title(), post.caption(), photoUrls, cover, post.aigc())
                     : PhotoInit.directPost(new PhotoInit.PostInfo(post.title(), post.caption(), post.privacyLevel(),
                     !check.allowComment(), post.autoAddMusic(), post.brandContent(), post.brandOrganic()),
-                    post.media(), cover, post.aigc());
+                    photoUrls, cover, post.aigc());
             return client.initPhoto(post.accountId(), request);
         }
         VideoSource source = video instanceof MediaPlan.Pull pull ? VideoSource.pullFromUrl(pull.url()) : VideoSource.fileUpload(plan);

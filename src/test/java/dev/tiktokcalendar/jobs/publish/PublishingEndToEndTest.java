@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
  * A calendar of videos (direct and inbox) and photo carousels for several kinds of creators goes through the real
  * publishDuePostsJob and reconcileStatusJob against the simulator over real HTTP, on a schema of its own.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "calendar.simulator.embedded=false",
         "spring.quartz.auto-startup=false",
         "calendar.encryption-key=q6ZzV0m7t0b3cXv1mYQ8x0B2F7m3n8k1pQ4r6s9u2wE=",
@@ -69,13 +69,15 @@ class PublishingEndToEndTest {
     private static final String SCHEMA = TestDatabase.newSchema("publish_e2e");
     // started before the simulator extension, which needs its address for the verified prefix
     private static final HttpServer mediaHost = startMediaHost();
+    // the application's own port is fixed up front: TikTok pulls local photos from its /media/ endpoint
+    private static final int APP_PORT = freePort();
     private static Path mediaRoot;
 
     @RegisterExtension
     static TikTokSimulatorExtension sim = TikTokSimulatorExtension.with(() -> TikTokSimulator.builder().world(world()));
 
     private static World world() {
-        return new World(WorldApp.defaults().withVerifiedUrlPrefixes(List.of(mediaBase())),
+        return new World(WorldApp.defaults().withVerifiedUrlPrefixes(List.of(mediaBase(), appMediaBase())),
                 List.of(WorldCreator.named("alice"), WorldCreator.named("bob").asPrivate(),
                         WorldCreator.named("carol").withInteractionsDisabled(true, true, true),
                         WorldCreator.named("dave").asBanned()),
@@ -108,11 +110,25 @@ class PublishingEndToEndTest {
     static void mediaRoot() throws IOException {
         mediaRoot = Files.createTempDirectory("publish-e2e-media");
         Files.copy(Path.of("src/test/resources/media/ok-h264-360x640-30fps-1s.mp4"), mediaRoot.resolve("clip.mp4"));
+        Files.copy(Path.of("src/test/resources/media/photo.jpg"), mediaRoot.resolve("loaf.jpg"));
+        Files.copy(Path.of("src/test/resources/media/photo.png"), mediaRoot.resolve("loaf.png"));
     }
 
     @AfterAll
     static void stopMediaHost() {
         mediaHost.stop(0);
+    }
+
+    private static String appMediaBase() {
+        return "http://127.0.0.1:" + APP_PORT + "/media/";
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String mediaBase() {
@@ -129,7 +145,9 @@ class PublishingEndToEndTest {
         registry.add("tiktok.client-key", () -> sim.simulator().world().app().clientKey());
         registry.add("tiktok.client-secret", () -> sim.simulator().world().app().clientSecret());
         registry.add("calendar.publishing.media-root", () -> mediaRoot.toString());
-        registry.add("calendar.publishing.verified-url-prefixes", PublishingEndToEndTest::mediaBase);
+        registry.add("calendar.publishing.verified-url-prefixes", () -> mediaBase() + "," + appMediaBase());
+        registry.add("server.port", () -> APP_PORT);
+        registry.add("calendar.public-base-url", () -> "http://127.0.0.1:" + APP_PORT);
     }
 
     @Autowired
@@ -160,6 +178,9 @@ class PublishingEndToEndTest {
         long inboxVideo = post(carol, "VIDEO", "INBOX", null, "draft for carol", due, "clip.mp4");
         long carousel = post(alice, "PHOTO", "DIRECT", "PUBLIC_TO_EVERYONE", "three loaves", due,
                 mediaBase() + "a.jpg", mediaBase() + "b.jpg", mediaBase() + "c.jpg");
+        long localCarousel = post(bob, "PHOTO", "DIRECT", "SELF_ONLY", "from our own media endpoint", due,
+                "loaf.jpg", "loaf.jpg");
+        long pngCarousel = post(bob, "PHOTO", "DIRECT", "SELF_ONLY", "png is refused", due, "loaf.jpg", "loaf.png");
         long banned = post(dave, "VIDEO", "DIRECT", "PUBLIC_TO_EVERYONE", "will not go", due, "clip.mp4");
         long tooLong = post(alice, "VIDEO", "DIRECT", "PUBLIC_TO_EVERYONE", "x".repeat(2201), due, "clip.mp4");
         long escaping = post(alice, "VIDEO", "DIRECT", "PUBLIC_TO_EVERYONE", "escape", due, "../../etc/passwd");
@@ -173,15 +194,17 @@ class PublishingEndToEndTest {
 
         assertThat(firstRun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         StepExecution publishStep = step(firstRun, "publishClaimedPostsStep");
-        assertThat(publishStep.getReadCount()).isEqualTo(7);
-        assertThat(publishStep.getWriteCount()).isEqualTo(7);
+        assertThat(publishStep.getReadCount()).isEqualTo(9);
+        assertThat(publishStep.getWriteCount()).isEqualTo(9);
         assertThat(publishStep.getSkipCount()).isZero();
         sim.simulator().injectNext(Endpoint.VIDEO_INIT, Fault.of(FaultKind.INIT_500_AFTER_CREATE));
         sim.simulator().injectNext(Endpoint.VIDEO_INIT, Fault.of(FaultKind.INIT_500_AFTER_CREATE));
 
-        Map<Long, String> expected = Map.of(publicVideo, "PUBLISHED", privateVideo, "PUBLISHED_NO_PUBLIC_ID",
+        Map<Long, String> expected = new java.util.HashMap<>(Map.of(publicVideo, "PUBLISHED", privateVideo, "PUBLISHED_NO_PUBLIC_ID",
                 inboxVideo, "IN_INBOX", carousel, "PUBLISHED", banned, "HELD", tooLong, "FAILED", escaping, "FAILED",
-                ambiguous, "PUBLISHED", ambiguousUpload, "PUBLISHED_NO_PUBLIC_ID");
+                ambiguous, "PUBLISHED", ambiguousUpload, "PUBLISHED_NO_PUBLIC_ID"));
+        expected.put(localCarousel, "PUBLISHED_NO_PUBLIC_ID");
+        expected.put(pngCarousel, "FAILED");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             launcher.runNow(PublishDuePostsJobConfiguration.JOB_NAME, Instant.now());
             launcher.runNow("reconcileStatusJob", Instant.now());
@@ -211,7 +234,8 @@ class PublishingEndToEndTest {
                 .hasSize(3).allMatch(publish -> publish.status().name().equals("PUBLISH_COMPLETE"));
         assertThat(sim.simulator().posts("bob")).as("the ambiguous upload's orphan never went live; its fresh init did")
                 .extracting(publish -> publish.status().name())
-                .containsExactlyInAnyOrder("PUBLISH_COMPLETE", "PUBLISH_COMPLETE", "PROCESSING_UPLOAD");
+                .containsExactlyInAnyOrder("PUBLISH_COMPLETE", "PUBLISH_COMPLETE", "PUBLISH_COMPLETE", "PROCESSING_UPLOAD");
+        assertThat(column(pngCarousel, "fail_message")).contains("the image format is PNG; TikTok takes JPEG or WebP");
         assertThat(jdbc.sql("SELECT privacy_level_options FROM tiktok_account WHERE id = ?").param(alice).query(String.class).single())
                 .as("creator settings remembered from creator_info").contains("PUBLIC_TO_EVERYONE");
         assertThat(history.of(ambiguous)).extracting(PostHistory.PostEvent::toState).contains("UNKNOWN", "PUBLISHED");
