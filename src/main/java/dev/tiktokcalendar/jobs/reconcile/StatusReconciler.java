@@ -137,10 +137,17 @@ public class StatusReconciler {
     private ReconcileOutcome stillProcessing(InFlightPost post, PublishStatus status) {
         Instant now = clock.instant();
         Instant sent = post.initSentAt() == null ? now : post.initSentAt();
-        if (post.state() == PostState.UPLOADING && status.state() == PublishStatus.State.PROCESSING_UPLOAD) {
+        boolean waitingForChunks = status.state() == PublishStatus.State.PROCESSING_UPLOAD;
+        if (post.state() == PostState.UPLOADING && waitingForChunks) {
             // the node streaming the chunks is gone and nobody else holds the upload URL: this publish never completes
             return move(post, PostState.DEFERRED, "the upload was interrupted; a fresh init follows", null, null,
                     ReconcileOutcome.RETRYING, now.plus(properties.retryBackoff()));
+        }
+        if (post.state() == PostState.UNKNOWN && waitingForChunks
+                && (status.uploadedBytes() == null || status.uploadedBytes() == 0)) {
+            // the init landed but not one byte followed (the node stopped first): it can never go live
+            return move(post, PostState.SCHEDULED, "the init landed but its upload never started; a fresh init follows",
+                    null, null, ReconcileOutcome.RETRYING, now.plus(properties.retryBackoff()));
         }
         if (post.state() != PostState.UNKNOWN && Duration.between(sent, now).compareTo(settings.processingCeiling()) > 0) {
             return move(post, PostState.UNKNOWN, "stuck: TikTok still says " + status.rawStatus() + " "
