@@ -7,5 +7,5 @@ import java.time.Duration;
 
 /** {@code calendar.batch-history.retention}: how long finished Spring Batch executions are kept. */
 @ConfigurationProperties("calendar.batch-history")
-public record BatchHistoryProperties(@DefaultValue("14d") Duration retention) {
+public record BatchHistoryProperties(@DefaultValue("3d") Duration retention) {
 }
