@@ -8,6 +8,7 @@ import dev.tiktokcalendar.simulator.fault.Fault;
 import dev.tiktokcalendar.simulator.fault.FaultKind;
 import dev.tiktokcalendar.simulator.http.Endpoint;
 import dev.tiktokcalendar.simulator.oauth.IssuedTokens;
+import dev.tiktokcalendar.simulator.world.RateLimitSettings;
 import dev.tiktokcalendar.simulator.world.SimulatorSettings;
 import dev.tiktokcalendar.simulator.world.World;
 import dev.tiktokcalendar.simulator.world.WorldApp;
@@ -19,6 +20,8 @@ import dev.tiktokcalendar.tiktok.auth.TokenStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -63,7 +66,10 @@ import static org.awaitility.Awaitility.await;
         "calendar.publishing.reconciliation.unknown-search-window=15s",
         "calendar.publishing.retry-backoff=200ms",
         "calendar.publishing.transient-backoff=200ms",
-        "tiktok.retry.max-attempts=2"})
+        "tiktok.retry.max-attempts=2",
+        "tiktok.rate-limits.init.count=1000",
+        "tiktok.rate-limits.status.count=1000",
+        "tiktok.rate-limits.creator-info.count=1000"})
 class PublishingEndToEndTest {
 
     private static final String SCHEMA = TestDatabase.newSchema("publish_e2e");
@@ -82,7 +88,9 @@ class PublishingEndToEndTest {
                         WorldCreator.named("carol").withInteractionsDisabled(true, true, true),
                         WorldCreator.named("dave").asBanned()),
                 SimulatorSettings.builder().processingDelay(Duration.ofMillis(200)).downloadDelay(Duration.ofMillis(200))
-                        .moderationDelay(Duration.ofMillis(600)).allowHttpMediaUrls(true).build());
+                        .moderationDelay(Duration.ofMillis(600)).allowHttpMediaUrls(true)
+                        // the fail_reason table sends more than TikTok's 6 inits a minute for one creator
+                        .rateLimits(RateLimitSettings.defaults().withLimits(1000, 1000, 1000, 1000)).build());
     }
 
     private static HttpServer startMediaHost() {
@@ -242,6 +250,39 @@ class PublishingEndToEndTest {
         assertThat(apiCalls(ambiguous)).contains("video/list");
         assertThat(history.of(ambiguousUpload)).extracting(PostHistory.PostEvent::toState)
                 .containsSubsequence("INIT_IN_FLIGHT", "DEFERRED", "CLAIMED", "INIT_IN_FLIGHT", "UPLOADING");
+    }
+
+    @ParameterizedTest(name = "fail_reason {0} -> {1}")
+    @CsvSource({
+            "file_format_check_failed, FAILED",
+            "duration_check_failed, FAILED",
+            "frame_rate_check_failed, FAILED",
+            "picture_size_check_failed, FAILED",
+            "internal, DEFERRED",
+            "video_pull_failed, DEFERRED",
+            "publish_cancelled, FAILED",
+            "spam_risk_too_many_posts, DEFERRED",
+            "spam_risk_user_banned_from_posting, FAILED",
+            "spam_risk_text, FAILED",
+            "spam_risk, FAILED"})
+    void eachFailReasonLeadsToItsDocumentedOutcome(String failReason, String expectedState) {
+        workspace = workspace();
+        long carol = jdbc.sql("SELECT id FROM tiktok_account WHERE username = 'carol'").query(Long.class).optional()
+                .orElseGet(() -> connect("carol"));
+        long post = post(carol, "VIDEO", "DIRECT", "SELF_ONLY", "fails with " + failReason, Instant.now().minusSeconds(1), "clip.mp4");
+        sim.simulator().injectNext(Endpoint.VIDEO_INIT, Fault.failPublish(failReason));
+
+        launcher.runNow(PublishDuePostsJobConfiguration.JOB_NAME, Instant.now());
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            launcher.runNow("reconcileStatusJob", Instant.now());
+            assertThat(state(post)).isEqualTo(expectedState);
+        });
+
+        assertThat(column(post, "fail_code")).isEqualTo(failReason);
+        assertThat(column(post, "user_action")).isNotBlank();
+        assertThat(sim.simulator().posts("carol")).filteredOn(p -> ("fails with " + failReason).equals(p.caption())).hasSize(1);
+        // a deferred post would take the next case's injected fault when it is sent again
+        jdbc.sql("UPDATE post SET next_attempt_at = '2999-01-01' WHERE id = ?").param(post).update();
     }
 
     private String state(long postId) {
