@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.calendar;
 
+import dev.tiktokcalendar.database.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ public class DuePostProbe {
     public boolean anythingDue(Collection<PostState> states) {
         Optional<Integer> found = jdbc.sql("SELECT 1 FROM post WHERE state IN (:states) AND next_attempt_at <= :now LIMIT 1")
                 .param("states", states.stream().map(Enum::name).toList())
-                .param("now", PostHistory.utc(clock.instant()))
+                .param("now", SqlTime.utc(clock.instant()))
                 .query(Integer.class).optional();
         return found.isPresent();
     }

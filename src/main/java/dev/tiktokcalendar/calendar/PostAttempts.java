@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.calendar;
 
+import dev.tiktokcalendar.database.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,16 +27,16 @@ public class PostAttempts {
         jdbc.sql("""
                         INSERT INTO post_attempt (post_id, attempt_no, init_intent_at, outcome)
                         VALUES (?, ?, ?, 'IN_FLIGHT')""")
-                .params(postId, attemptNo, PostHistory.utc(at)).update();
+                .params(postId, attemptNo, SqlTime.utc(at)).update();
         return attemptNo;
     }
 
     public void recordSent(long postId, int attemptNo, Instant sentAt, String publishId) {
         jdbc.sql("UPDATE post_attempt SET init_sent_at = ?, publish_id = ? WHERE post_id = ? AND attempt_no = ?")
-                .params(PostHistory.utc(sentAt), publishId, postId, attemptNo).update();
+                .params(SqlTime.utc(sentAt), publishId, postId, attemptNo).update();
         if (publishId != null) {
             jdbc.sql("UPDATE post SET publish_id = ?, init_sent_at = COALESCE(init_sent_at, ?) WHERE id = ?")
-                    .params(publishId, PostHistory.utc(sentAt), postId).update();
+                    .params(publishId, SqlTime.utc(sentAt), postId).update();
         }
     }
 
@@ -43,7 +44,7 @@ public class PostAttempts {
         jdbc.sql("""
                         UPDATE post_attempt SET outcome = ?, fail_code = ?, finished_at = ?
                         WHERE post_id = ? AND attempt_no = ?""")
-                .params(outcome, failCode, PostHistory.utc(at), postId, attemptNo).update();
+                .params(outcome, failCode, SqlTime.utc(at), postId, attemptNo).update();
     }
 
     public Optional<String> publishIdOf(long postId, int attemptNo) {

@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.calendar;
 
+import dev.tiktokcalendar.database.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,7 +46,7 @@ public class PostClaimer {
                             WHERE state IN ('SCHEDULED', 'DEFERRED') AND next_attempt_at <= ?
                             ORDER BY next_attempt_at, id LIMIT ?
                             FOR UPDATE SKIP LOCKED""")
-                    .params(PostHistory.utc(now), limit)
+                    .params(SqlTime.utc(now), limit)
                     .query(Long.class).list();
             if (ids.isEmpty()) {
                 return ids;
@@ -57,7 +58,7 @@ public class PostClaimer {
                         "claimed by " + nodeName.value(), expiry));
             }
             jdbc.sql("UPDATE post SET claim_owner = :owner, claim_expires_at = :expiry WHERE id IN (:ids)")
-                    .param("owner", nodeName.value()).param("expiry", PostHistory.utc(expiry)).param("ids", ids)
+                    .param("owner", nodeName.value()).param("expiry", SqlTime.utc(expiry)).param("ids", ids)
                     .update();
             return ids;
         });
@@ -86,7 +87,7 @@ public class PostClaimer {
 
     private List<Long> expired(PostState state, Instant now) {
         return jdbc.sql("SELECT id FROM post WHERE state = ? AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 1000")
-                .params(state.name(), PostHistory.utc(now))
+                .params(state.name(), SqlTime.utc(now))
                 .query(Long.class).list();
     }
 }

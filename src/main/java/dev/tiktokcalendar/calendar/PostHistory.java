@@ -25,7 +25,7 @@ public class PostHistory {
         jdbc.sql("""
                         INSERT INTO post_event (post_id, kind, occurred_at, from_state, to_state, reason, node)
                         VALUES (?, 'TRANSITION', ?, ?, ?, ?, ?)""")
-                .params(postId, utc(at), from.name(), to.name(), truncate(reason, 1000), nodeName.value())
+                .params(postId, SqlTime.utc(at), from.name(), to.name(), truncate(reason, 1000), nodeName.value())
                 .update();
     }
 
@@ -34,7 +34,7 @@ public class PostHistory {
                         INSERT INTO post_event (post_id, account_id, attempt_no, kind, occurred_at, endpoint,
                                                 http_status, tiktok_code, log_id, duration_ms, node)
                         VALUES (?, ?, ?, 'API_CALL', ?, ?, ?, ?, ?, ?, ?)""")
-                .params(call.postId(), call.accountId(), call.attemptNo(), utc(call.occurredAt()), call.endpoint(),
+                .params(call.postId(), call.accountId(), call.attemptNo(), SqlTime.utc(call.occurredAt()), call.endpoint(),
                         call.httpStatus(), call.tiktokCode(), truncate(call.logId(), 64),
                         (int) Math.min(Integer.MAX_VALUE, call.duration().toMillis()), nodeName.value())
                 .update();
@@ -54,10 +54,6 @@ public class PostHistory {
                         rs.getString("tiktok_code"), rs.getString("log_id"),
                         (Integer) rs.getObject("duration_ms", Integer.class), rs.getString("node")))
                 .list();
-    }
-
-    static String utc(Instant instant) {
-        return SqlTime.utc(instant);
     }
 
     private static String truncate(String text, int max) {

@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.calendar;
 
+import dev.tiktokcalendar.database.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -82,8 +83,8 @@ public class PostStateMachine {
                         WHERE id = :id""")
                 .param("target", transition.target().name())
                 .param("reason", truncate(transition.reason(), 1000))
-                .param("now", PostHistory.utc(now))
-                .param("nextAttemptAt", PostHistory.utc(transition.nextAttemptAt()))
+                .param("now", SqlTime.utc(now))
+                .param("nextAttemptAt", SqlTime.utc(transition.nextAttemptAt()))
                 .param("hasFailure", failure != null)
                 .param("failCode", failure == null ? null : truncate(failure.code(), 64))
                 .param("failMessage", failure == null ? null : truncate(failure.message(), 1000))
@@ -91,7 +92,7 @@ public class PostStateMachine {
                 .param("userAction", failure == null ? null : truncate(failure.userAction(), 500))
                 .param("tiktokPostId", publication == null ? null : publication.tiktokPostId())
                 .param("tiktokUrl", publication == null ? null : publication.tiktokUrl())
-                .param("completedAt", publication == null ? null : PostHistory.utc(publication.completedAt()))
+                .param("completedAt", publication == null ? null : SqlTime.utc(publication.completedAt()))
                 .param("id", transition.postId())
                 .update();
         history.recordTransition(transition.postId(), from, transition.target(), transition.reason(), now);

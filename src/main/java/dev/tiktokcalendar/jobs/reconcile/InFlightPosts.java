@@ -43,13 +43,13 @@ public class InFlightPosts {
                             SELECT id FROM post WHERE state IN (:states) AND next_attempt_at <= :now
                             ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""")
                     .param("states", PostState.DUE_FOR_RECONCILIATION.stream().map(Enum::name).toList())
-                    .param("now", utc(now)).param("limit", limit)
+                    .param("now", SqlTime.utc(now)).param("limit", limit)
                     .query(Long.class).list();
             if (ids.isEmpty()) {
                 return List.of();
             }
             jdbc.sql("UPDATE post SET next_attempt_at = :until WHERE id IN (:ids)")
-                    .param("until", utc(now.plus(lease))).param("ids", ids).update();
+                    .param("until", SqlTime.utc(now.plus(lease))).param("ids", ids).update();
             return jdbc.sql("""
                             SELECT p.id, p.account_id, COALESCE(a.username, a.open_id) AS username, p.state, p.post_mode,
                                    p.privacy_level, p.caption, p.publish_id, p.attempt, p.status_checks, p.init_sent_at,
@@ -69,7 +69,7 @@ public class InFlightPosts {
                         UPDATE post SET next_attempt_at = ?, status_checks = status_checks + ?,
                                state_reason = COALESCE(?, state_reason), updated_at = ?
                         WHERE id = ? AND state = ?""")
-                .params(utc(next), statusChecked ? 1 : 0, reason, utc(clock.instant()), postId, state.name())
+                .params(SqlTime.utc(next), statusChecked ? 1 : 0, reason, SqlTime.utc(clock.instant()), postId, state.name())
                 .update();
     }
 
@@ -85,7 +85,4 @@ public class InFlightPosts {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
-    private static String utc(Instant instant) {
-        return SqlTime.utc(instant);
-    }
 }

@@ -45,9 +45,12 @@ public class StatusReconciler {
     private final PublishingProperties.Reconciliation settings;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final FailedPublishPolicy failedPublishes;
 
     public StatusReconciler(TikTokClient client, ApiCallRecorder calls, PostStateMachine states, InFlightPosts posts,
-                            AccountPostingState accounts, PublishingProperties properties, MeterRegistry meters, Clock clock) {
+                            AccountPostingState accounts, PublishingProperties properties, FailedPublishPolicy failedPublishes,
+                            MeterRegistry meters, Clock clock) {
+        this.failedPublishes = failedPublishes;
         this.client = client;
         this.calls = calls;
         this.states = states;
@@ -103,35 +106,17 @@ public class StatusReconciler {
 
     private ReconcileOutcome failed(InFlightPost post, TikTokError failure) {
         Instant now = clock.instant();
-        PostTransition.Failure recorded = new PostTransition.Failure(failure.code(), failure.message(), failure.logId(),
-                failure.userAction());
-        switch (failure.errorClass()) {
-            case RETRY_SAFE -> {
-                if (post.consumedAttempts() < properties.maxAttempts()) {
-                    PostState target = post.state() == PostState.UNKNOWN ? PostState.SCHEDULED : PostState.DEFERRED;
-                    move(post, target, "TikTok failed the publish (" + failure.code() + "); attempt "
-                                    + (post.consumedAttempts() + 1) + " of " + properties.maxAttempts() + " follows",
-                            recorded, null, ReconcileOutcome.RETRYING, now.plus(properties.retryBackoff()));
-                    return ReconcileOutcome.RETRYING;
-                }
-                return move(post, PostState.FAILED, "TikTok failed the publish (" + failure.code() + ") "
-                        + post.consumedAttempts() + " times", recorded, null, ReconcileOutcome.FAILED);
-            }
-            case DEFER -> {
-                PostState target = post.state() == PostState.UNKNOWN ? PostState.SCHEDULED : PostState.DEFERRED;
-                Instant at = failure.retryAt() == null ? now.plus(Duration.ofHours(24)) : failure.retryAt();
-                return move(post, target, "TikTok deferred the post (" + failure.code() + ") until " + at, recorded, null,
-                        ReconcileOutcome.RETRYING, at);
-            }
-            case REAUTHORIZE -> {
-                accounts.markAccount(post.accountId(), "NEEDS_REAUTH", failure.code() + ": " + failure.userAction(), now);
-                return move(post, PostState.HELD, "held: " + failure.code(), recorded, null, ReconcileOutcome.HELD);
-            }
-            default -> {
-                return move(post, PostState.FAILED, "TikTok refused the post: " + failure.code(), recorded, null,
-                        ReconcileOutcome.FAILED);
-            }
+        FailedPublishPolicy.Decision decision = failedPublishes.decide(post.state(), failure, post.consumedAttempts(), now);
+        if (decision.accountNeedsReauth()) {
+            accounts.markAccount(post.accountId(), "NEEDS_REAUTH", failure.code() + ": " + failure.userAction(), now);
         }
+        ReconcileOutcome outcome = switch (decision.target()) {
+            case HELD -> ReconcileOutcome.HELD;
+            case FAILED -> ReconcileOutcome.FAILED;
+            default -> ReconcileOutcome.RETRYING;
+        };
+        return move(post, decision.target(), decision.reason(), new PostTransition.Failure(failure.code(),
+                failure.message(), failure.logId(), failure.userAction()), null, outcome, decision.next());
     }
 
     private ReconcileOutcome stillProcessing(InFlightPost post, PublishStatus status) {

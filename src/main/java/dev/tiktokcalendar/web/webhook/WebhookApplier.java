@@ -6,7 +6,7 @@ import dev.tiktokcalendar.accounts.Accounts;
 import dev.tiktokcalendar.calendar.PostState;
 import dev.tiktokcalendar.calendar.PostStateMachine;
 import dev.tiktokcalendar.calendar.PostTransition;
-import dev.tiktokcalendar.jobs.publish.PublishingProperties;
+import dev.tiktokcalendar.jobs.reconcile.FailedPublishPolicy;
 import dev.tiktokcalendar.tiktok.TikTokProperties;
 import dev.tiktokcalendar.tiktok.api.TikTokJson;
 import dev.tiktokcalendar.tiktok.auth.TokenStore;
@@ -34,11 +34,8 @@ import java.util.Optional;
  *   <li>{@code post.publish.complete}: PROCESSING, UNKNOWN, IN_INBOX → PUBLISHED_NO_PUBLIC_ID (reconciliation keeps
  *       looking for the public id);</li>
  *   <li>{@code post.publish.inbox_delivered}: PROCESSING, UNKNOWN → IN_INBOX;</li>
- *   <li>{@code post.publish.failed}: what the reconciliation job does with a FAILED status (StatusReconciler), by
- *       the {@code fail_reason}'s class in {@link ErrorCatalog}: RETRY_SAFE → DEFERRED (SCHEDULED from UNKNOWN) after
- *       {@code calendar.publishing.retry-backoff} while attempts remain under {@code max-attempts}, else FAILED;
- *       DEFER → DEFERRED/SCHEDULED at its retry time; REAUTHORIZE → HELD, the account needs re-authorisation and its
- *       other posts are held; anything else → FAILED; each with the reason, message and action recorded;</li>
+ *   <li>{@code post.publish.failed}: the same {@link FailedPublishPolicy} as the reconciliation job; when the
+ *       account must be connected again, its other posts are held too;</li>
  *   <li>{@code post.publish.no_longer_publicaly_available}: recorded only;</li>
  *   <li>{@code authorization.removed}: the account needs re-authorisation and its future posts are HELD.</li>
  * </ul>
@@ -56,12 +53,12 @@ public class WebhookApplier {
     private final AccountHolds holds;
     private final TokenStore tokens;
     private final ErrorCatalog catalog;
-    private final PublishingProperties publishing;
+    private final FailedPublishPolicy failedPublishes;
     private final Clock clock;
 
     public WebhookApplier(WebhookEvents events, PostStateMachine states, JdbcClient jdbc, Accounts accounts,
                           AccountHolds holds, TokenStore tokens, TikTokProperties settings,
-                          PublishingProperties publishing, Clock clock) {
+                          FailedPublishPolicy failedPublishes, Clock clock) {
         this.events = events;
         this.states = states;
         this.jdbc = jdbc;
@@ -69,7 +66,7 @@ public class WebhookApplier {
         this.holds = holds;
         this.tokens = tokens;
         this.catalog = new ErrorCatalog(settings.retry().deferrals());
-        this.publishing = publishing;
+        this.failedPublishes = failedPublishes;
         this.clock = clock;
     }
 
@@ -132,47 +129,20 @@ public class WebhookApplier {
         }
     }
 
-    /** The reconciliation job's mapping of a failed publish (StatusReconciler#failed), from the webhook instead of a poll. */
+    /** A failed publish, decided as the reconciliation job decides it, from the webhook instead of a poll. */
     private String failed(PostRef p, String publishId, String reason, Instant now) {
         TikTokError error = catalog.failReason(reason == null ? "internal" : reason, publishId, "webhook", now);
+        FailedPublishPolicy.Decision decision = failedPublishes.decide(p.state(), error, consumedAttempts(p.id()), now);
+        if (decision.accountNeedsReauth()) {
+            tokens.markNeedsReauth(p.accountId(), error.code() + ": " + error.userAction(), now);
+            holds.holdPosts(p.accountId(), "the TikTok account must be connected again");
+        }
+        if (!p.state().canMoveTo(decision.target())) {
+            return moved(p, false, decision.target());
+        }
         PostTransition.Failure failure = new PostTransition.Failure(error.code(), error.message(), null, error.userAction());
-        PostState retry = p.state() == PostState.UNKNOWN ? PostState.SCHEDULED : PostState.DEFERRED;
-        PostState target;
-        Instant next = null;
-        String why;
-        switch (error.errorClass()) {
-            case RETRY_SAFE -> {
-                int consumed = consumedAttempts(p.id());
-                if (consumed < publishing.maxAttempts()) {
-                    target = retry;
-                    next = now.plus(publishing.retryBackoff());
-                    why = "TikTok webhook: publish failed (" + error.code() + "); attempt " + (consumed + 1) + " of "
-                            + publishing.maxAttempts() + " follows";
-                } else {
-                    target = PostState.FAILED;
-                    why = "TikTok webhook: publish failed (" + error.code() + ") " + consumed + " times";
-                }
-            }
-            case DEFER -> {
-                target = retry;
-                next = error.retryAt() == null ? now.plus(Duration.ofHours(24)) : error.retryAt();
-                why = "TikTok webhook: deferred (" + error.code() + ") until " + next;
-            }
-            case REAUTHORIZE -> {
-                tokens.markNeedsReauth(p.accountId(), error.code() + ": " + error.userAction(), now);
-                holds.holdPosts(p.accountId(), "the TikTok account must be connected again");
-                target = PostState.HELD;
-                why = "held: " + error.code();
-            }
-            default -> {
-                target = PostState.FAILED;
-                why = "TikTok refused the post: " + error.code();
-            }
-        }
-        if (!p.state().canMoveTo(target)) {
-            return moved(p, false, target);
-        }
-        return moved(p, states.apply(PostTransition.of(p.id(), p.state(), target, why, next).withFailure(failure)), target);
+        return moved(p, states.apply(PostTransition.of(p.id(), p.state(), decision.target(),
+                "TikTok webhook: " + decision.reason(), decision.next()).withFailure(failure)), decision.target());
     }
 
     private int consumedAttempts(long postId) {
