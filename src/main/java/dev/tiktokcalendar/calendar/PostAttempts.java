@@ -20,15 +20,26 @@ public class PostAttempts {
         this.jdbc = jdbc;
     }
 
-    /** Opens attempt {@code post.attempt + 1} and counts it on the post; returns its number. Call in the intent's transaction. */
-    public int openAttempt(long postId, Instant at) {
-        jdbc.sql("UPDATE post SET attempt = attempt + 1 WHERE id = ?").param(postId).update();
+    /**
+     * Opens attempt {@code post.attempt + 1}, counts it on the post and forgets the publish id of the previous attempt
+     * (the post's publish id is always its latest attempt's); returns its number. Call in the intent's transaction.
+     */
+    public int openAttempt(long postId, Instant at, MediaSource mediaSource) {
+        jdbc.sql("UPDATE post SET attempt = attempt + 1, publish_id = NULL WHERE id = ?").param(postId).update();
         int attemptNo = jdbc.sql("SELECT attempt FROM post WHERE id = ?").param(postId).query(Integer.class).single();
         jdbc.sql("""
-                        INSERT INTO post_attempt (post_id, attempt_no, init_intent_at, outcome)
-                        VALUES (?, ?, ?, 'IN_FLIGHT')""")
-                .params(postId, attemptNo, SqlTime.utc(at)).update();
+                        INSERT INTO post_attempt (post_id, attempt_no, init_intent_at, media_source, outcome)
+                        VALUES (?, ?, ?, ?, 'IN_FLIGHT')""")
+                .params(postId, attemptNo, SqlTime.utc(at), mediaSource.name()).update();
         return attemptNo;
+    }
+
+    /** How an attempt's media reach TikTok. */
+    public enum MediaSource {
+        /** our node streams the chunks: the publish cannot go live without them */
+        FILE_UPLOAD,
+        /** TikTok fetches the media from a URL: the publish may go live on its own */
+        PULL_FROM_URL
     }
 
     public void recordSent(long postId, int attemptNo, Instant sentAt, String publishId) {

@@ -20,6 +20,7 @@ import dev.tiktokcalendar.tiktok.ratelimit.RateBucket;
 import dev.tiktokcalendar.tiktok.upload.ChunkPlan;
 import dev.tiktokcalendar.tiktok.upload.ChunkUploader;
 import dev.tiktokcalendar.tiktok.upload.MediaSource;
+import dev.tiktokcalendar.tiktok.upload.UploadPermit;
 import dev.tiktokcalendar.tiktok.upload.UploadReceipt;
 import dev.tiktokcalendar.tiktok.upload.UploadUrl;
 import tools.jackson.databind.JsonNode;
@@ -80,6 +81,12 @@ public final class TikTokClient {
     /** Sends the chunks of a FILE_UPLOAD init; the upload URL is the credential, so no account is involved. */
     public TikTokResult<UploadReceipt> upload(PublishTicket ticket, ChunkPlan plan, MediaSource source, String contentType) {
         return uploader.upload(ticket.uploadUrl(), plan, source, contentType);
+    }
+
+    /** As {@link #upload(PublishTicket, ChunkPlan, MediaSource, String)}; no chunk is sent once {@code permit} says no. */
+    public TikTokResult<UploadReceipt> upload(PublishTicket ticket, ChunkPlan plan, MediaSource source, String contentType,
+                                              UploadPermit permit) {
+        return uploader.upload(ticket.uploadUrl(), plan, source, contentType, permit);
     }
 
     public TikTokResult<PublishStatus> fetchStatus(long accountId, String publishId) {

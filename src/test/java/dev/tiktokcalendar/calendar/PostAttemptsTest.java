@@ -28,10 +28,10 @@ class PostAttemptsTest extends DatabaseTest {
         long post = fixtures.post(workspace, fixtures.account(workspace, "maker"), "SCHEDULED", Instant.now());
         Instant t0 = Instant.parse("2026-11-26T10:00:00.123Z");
 
-        int first = attempts.openAttempt(post, t0);
+        int first = attempts.openAttempt(post, t0, PostAttempts.MediaSource.FILE_UPLOAD);
         attempts.recordSent(post, first, t0.plusMillis(5), "v_pub_file~v2-1.1");
         attempts.finish(post, first, "FAILED", "internal", t0.plusSeconds(30));
-        int second = attempts.openAttempt(post, t0.plusSeconds(40));
+        int second = attempts.openAttempt(post, t0.plusSeconds(40), PostAttempts.MediaSource.PULL_FROM_URL);
 
         assertThat(first).isEqualTo(1);
         assertThat(second).isEqualTo(2);
@@ -43,7 +43,9 @@ class PostAttemptsTest extends DatabaseTest {
         assertThat(jdbc.sql("SELECT DATE_FORMAT(init_intent_at, '%Y-%m-%d %H:%i:%s.%f') FROM post_attempt WHERE post_id = ? AND attempt_no = 1")
                 .param(post).query(String.class).single()).as("milliseconds survive on MariaDB too")
                 .isEqualTo("2026-11-26 10:00:00.123000");
-        assertThat(jdbc.sql("SELECT publish_id FROM post WHERE id = ?").param(post).query(String.class).single())
-                .isEqualTo("v_pub_file~v2-1.1");
+        assertThat(jdbc.sql("SELECT publish_id FROM post WHERE id = ?").param(post).query(String.class).optional())
+                .as("the post's publish id is its latest attempt's, which has none yet").isEmpty();
+        assertThat(jdbc.sql("SELECT media_source FROM post_attempt WHERE post_id = ? ORDER BY attempt_no").param(post)
+                .query(String.class).list()).containsExactly("FILE_UPLOAD", "PULL_FROM_URL");
     }
 }

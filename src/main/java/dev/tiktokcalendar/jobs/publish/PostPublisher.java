@@ -21,9 +21,12 @@ import dev.tiktokcalendar.tiktok.error.TikTokError;
 import dev.tiktokcalendar.tiktok.error.TikTokResult;
 import dev.tiktokcalendar.tiktok.upload.ChunkPlan;
 import dev.tiktokcalendar.tiktok.upload.ChunkPlanner;
+import dev.tiktokcalendar.tiktok.upload.UploadPermit;
 import dev.tiktokcalendar.tiktok.upload.UploadReceipt;
 import dev.tiktokcalendar.web.media.MediaUrls;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -45,6 +48,8 @@ import java.util.Set;
 @Component
 public class PostPublisher {
 
+    private static final Logger log = LoggerFactory.getLogger(PostPublisher.class);
+
     private final TikTokClient client;
     private final ApiCallRecorder calls;
     private final PostStateMachine states;
@@ -57,14 +62,16 @@ public class PostPublisher {
     private final MeterRegistry meters;
     private final Clock clock;
     private final MediaUrls mediaUrls;
+    private final UploadLeases uploadLeases;
     private final ContentRules contentRules = new ContentRules();
     private final MediaRules mediaRules = new MediaRules();
 
     public PostPublisher(TikTokClient client, ApiCallRecorder calls, PostStateMachine states, PostAttempts attempts,
                          AccountPostingState accounts, MediaResolver mediaResolver, MediaProbe probe,
                          PublishingProperties properties, dev.tiktokcalendar.tiktok.TikTokProperties tiktok,
-                         MediaUrls mediaUrls, MeterRegistry meters, Clock clock) {
+                         MediaUrls mediaUrls, UploadLeases uploadLeases, MeterRegistry meters, Clock clock) {
         this.mediaUrls = mediaUrls;
+        this.uploadLeases = uploadLeases;
         this.client = client;
         this.calls = calls;
         this.states = states;
@@ -168,8 +175,10 @@ public class PostPublisher {
             }
         }
         String reason = "init intent committed" + (check.adjustments().isEmpty() ? "" : "; " + String.join("; ", check.adjustments()));
+        PostAttempts.MediaSource source = video instanceof MediaPlan.Upload
+                ? PostAttempts.MediaSource.FILE_UPLOAD : PostAttempts.MediaSource.PULL_FROM_URL;
         Optional<Integer> opened = states.apply(PostTransition.of(post.id(), PostState.CLAIMED, PostState.INIT_IN_FLIGHT,
-                reason, now.plus(properties.claimTtl())), () -> attempts.openAttempt(post.id(), now));
+                reason, now.plus(properties.claimTtl())), () -> attempts.openAttempt(post.id(), now, source));
         if (opened.isEmpty()) {
             return PublishOutcome.SKIPPED;
         }
@@ -189,14 +198,23 @@ public class PostPublisher {
         if (ticket.uploadUrl() == null) {
             return processing(post, PostState.INIT_IN_FLIGHT, "init accepted (publish_id " + ticket.publishId() + ")");
         }
-        states.apply(PostTransition.of(post.id(), PostState.INIT_IN_FLIGHT, PostState.UPLOADING,
+        Instant leaseExpiry = uploadLeases.newExpiry();
+        if (!states.apply(PostTransition.of(post.id(), PostState.INIT_IN_FLIGHT, PostState.UPLOADING,
                 "init accepted (publish_id " + ticket.publishId() + "); uploading " + plan.totalChunkCount() + " chunk(s)",
-                sentAt.plus(Duration.ofHours(1))));
+                leaseExpiry))) {
+            return abandonUpload(post, attemptNo, "the post was taken over while its init was in flight");
+        }
         MediaPlan.Upload upload = (MediaPlan.Upload) video;
-        TikTokResult<UploadReceipt> uploaded = calls.call(post.id(), post.accountId(), attemptNo, "upload",
-                () -> client.upload(ticket, plan, upload.source(), upload.contentType()));
+        TikTokResult<UploadReceipt> uploaded;
+        try (UploadLeases.Lease lease = uploadLeases.hold(post.id(), attemptNo, leaseExpiry)) {
+            uploaded = calls.call(post.id(), post.accountId(), attemptNo, "upload",
+                    () -> client.upload(ticket, plan, upload.source(), upload.contentType(), lease));
+        }
         if (uploaded.isOk()) {
             return processing(post, PostState.UPLOADING, "uploaded " + uploaded.orElseThrow().bytes() + " bytes");
+        }
+        if (UploadPermit.WITHDRAWN.equals(uploaded.error().code())) {
+            return abandonUpload(post, attemptNo, "the upload lease was lost");
         }
         return uploadFailure(post, attemptNo, uploaded.error());
     }
@@ -295,6 +313,16 @@ public class PostPublisher {
                 return fail(post, Set.of(PostState.INIT_IN_FLIGHT), failure(error), error.summary());
             }
         }
+    }
+
+    /**
+     * Another node (reconciliation, after this node's claim or lease ran out) has taken the post over and decides what
+     * follows; this node sends no further chunk, so its publish can never go live next to a fresh one.
+     */
+    private PublishOutcome abandonUpload(PublishablePost post, int attemptNo, String why) {
+        attempts.finish(post.id(), attemptNo, "ABANDONED", UploadPermit.WITHDRAWN, clock.instant());
+        log.warn("post {}: attempt {} stopped before its upload finished: {}", post.id(), attemptNo, why);
+        return PublishOutcome.SKIPPED;
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.List;
  * @param claimBatch          posts claimed per claim transaction
  * @param maxPostsPerRun      posts one job execution handles at most (the next tick takes the rest)
  * @param claimTtl            how long a claim lasts before other nodes may take the post back
+ * @param uploadLease         how long a node holds a post while uploading its chunks without renewing the lease; a
+ *                            node that dies mid-upload hands the post to reconciliation this long after its last renewal
  * @param threads             posts sent concurrently by one node
  * @param maxAttempts         fresh inits a post may use (TikTok's {@code internal} and pull failures need a new init)
  * @param retryBackoff        wait before a fresh init after a retryable failure
@@ -28,6 +30,7 @@ public record PublishingProperties(
         @DefaultValue("100") int claimBatch,
         @DefaultValue("2000") int maxPostsPerRun,
         @DefaultValue("5m") Duration claimTtl,
+        @DefaultValue("2m") Duration uploadLease,
         @DefaultValue("8") int threads,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("1m") Duration retryBackoff,

@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.jobs.reconcile;
 
+import dev.tiktokcalendar.calendar.PostAttempts;
 import dev.tiktokcalendar.calendar.PostState;
 import dev.tiktokcalendar.database.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +56,7 @@ public class InFlightPosts {
                                    p.privacy_level, p.caption, p.publish_id, p.attempt, p.status_checks, p.init_sent_at,
                                    p.completed_at,
                                    (SELECT MAX(t.init_intent_at) FROM post_attempt t WHERE t.post_id = p.id) AS intent_at,
+                                   (SELECT t.media_source FROM post_attempt t WHERE t.post_id = p.id AND t.attempt_no = p.attempt) AS media_source,
                                    (SELECT COUNT(*) FROM post_attempt t WHERE t.post_id = p.id AND t.outcome <> 'REJECTED') AS consumed
                             FROM post p JOIN tiktok_account a ON a.id = p.account_id
                             WHERE p.id IN (:ids) ORDER BY p.id""")
@@ -77,7 +79,8 @@ public class InFlightPosts {
         return new InFlightPost(rs.getLong("id"), rs.getLong("account_id"), rs.getString("username"),
                 PostState.valueOf(rs.getString("state")), rs.getString("post_mode"), rs.getString("privacy_level"),
                 rs.getString("caption"), rs.getString("publish_id"), rs.getInt("attempt"), rs.getInt("consumed"),
-                rs.getInt("status_checks"), instant(rs, "init_sent_at"), instant(rs, "intent_at"), instant(rs, "completed_at"));
+                rs.getInt("status_checks"), instant(rs, "init_sent_at"), instant(rs, "intent_at"), instant(rs, "completed_at"),
+                rs.getString("media_source") == null ? null : PostAttempts.MediaSource.valueOf(rs.getString("media_source")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -63,6 +63,9 @@ public class StatusReconciler {
     }
 
     public ReconcileOutcome reconcile(InFlightPost post) {
+        if (post.publishId() == null && post.state() == PostState.UNKNOWN && post.isUploadedByUs()) {
+            return neverUploaded(post);
+        }
         if (post.publishId() == null) {
             return searchVideoList(post);
         }
@@ -79,6 +82,22 @@ public class StatusReconciler {
             case FAILED -> failed(post, status.failure());
             case PROCESSING_UPLOAD, PROCESSING_DOWNLOAD, UNRECOGNISED -> stillProcessing(post, status);
         };
+    }
+
+    /**
+     * The init's answer was lost (the node stopped, or TikTok answered ambiguously): a publish it may have made waits
+     * for chunks nobody can send, so it never goes live, and a fresh init (while attempts remain) cannot duplicate it.
+     */
+    private ReconcileOutcome neverUploaded(InFlightPost post) {
+        if (post.consumedAttempts() < properties.maxAttempts()) {
+            return move(post, PostState.SCHEDULED, "the init's answer was lost, but a FILE_UPLOAD publish cannot go live "
+                    + "without our chunks; a fresh init follows", null, null, ReconcileOutcome.RETRYING, clock.instant());
+        }
+        return move(post, PostState.FAILED, "no init of " + post.consumedAttempts() + " got a clear answer from TikTok",
+                new PostTransition.Failure("init_outcome_unknown", "TikTok did not answer any of the "
+                        + post.consumedAttempts() + " inits clearly; none of them can have gone live (no video was uploaded)",
+                        null, "Schedule the post again; if it keeps failing, check TikTok's status page."),
+                null, ReconcileOutcome.FAILED);
     }
 
     private ReconcileOutcome complete(InFlightPost post, PublishStatus status) {

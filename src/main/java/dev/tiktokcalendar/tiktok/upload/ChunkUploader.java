@@ -47,11 +47,22 @@ public final class ChunkUploader {
 
     /** Uploads every chunk of {@code plan}; {@code contentType} is video/mp4, video/quicktime or video/webm. */
     public TikTokResult<UploadReceipt> upload(UploadUrl url, ChunkPlan plan, MediaSource source, String contentType) {
+        return upload(url, plan, source, contentType, UploadPermit.ALWAYS);
+    }
+
+    /** As {@link #upload(UploadUrl, ChunkPlan, MediaSource, String)}, asking {@code permit} before every chunk. */
+    public TikTokResult<UploadReceipt> upload(UploadUrl url, ChunkPlan plan, MediaSource source, String contentType,
+                                              UploadPermit permit) {
         int index = 0;
         int puts = 0;
         int resyncs = 0;
         while (true) {
             ChunkPlan.Chunk chunk = plan.chunk(index);
+            if (!permit.mayContinue()) {
+                return TikTokResult.failed(uploadError(ErrorClass.RETRY_SAFE, UploadPermit.WITHDRAWN, 0,
+                        "the upload was stopped before chunk " + (index + 1) + " of " + plan.totalChunkCount()
+                                + ": this node no longer holds the post", "Nothing to do: the node that holds the post decides."));
+            }
             int[] sent = {0};
             TikTokResult<HttpAnswer> put = chunkRetry.run(() -> {
                 sent[0]++;
