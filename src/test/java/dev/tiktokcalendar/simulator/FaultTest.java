@@ -93,6 +93,24 @@ class FaultTest {
     }
 
     @Test
+    void aNamedDocumentedErrorIsAnsweredOnceWithItsStatusAndNothingIsCreated() {
+        TikTokSimulator sim = start(TestWorlds.defaultSettings().build());
+        SimulatorApi api = new SimulatorApi(sim);
+        String token = api.token(PUBLIC);
+        byte[] video = TestMedia.mp4(10, 30, 1080, 1920);
+
+        sim.injectNext(Endpoint.VIDEO_INIT, Fault.error(403, "spam_risk_too_many_posts"));
+        Reply refused = api.postJson("/v2/post/publish/video/init/", token, "{}");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("spam_risk_too_many_posts");
+        assertThat(sim.allPosts()).isEmpty();
+        assertThat(api.publishDirect(token, "SELF_ONLY", "next one goes through", video)).isNotBlank();
+        assertThatThrownBy(() -> EndpointFaults.of(FaultKind.ERROR_CODE, 0.1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("injectNext");
+    }
+
+    @Test
     void injectedFailuresOfOAuthEndpointsAreFlatOAuthErrors() {
         TikTokSimulator sim = start(TestWorlds.defaultSettings().build());
         SimulatorApi api = new SimulatorApi(sim);

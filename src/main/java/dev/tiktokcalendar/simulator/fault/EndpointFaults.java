@@ -14,6 +14,9 @@ public record EndpointFaults(Map<FaultKind, Double> probabilities, Duration slow
         slowBy = slowBy == null ? Duration.ofSeconds(2) : slowBy;
         failReason = failReason == null ? "internal" : failReason;
         double total = probabilities.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (probabilities.containsKey(FaultKind.ERROR_CODE)) {
+            throw new IllegalArgumentException("ERROR_CODE names one error; inject it with injectNext, not in a profile");
+        }
         if (total > 1.0 + 1e-9) {
             throw new IllegalArgumentException("fault probabilities of one endpoint add up to more than 1");
         }

@@ -19,5 +19,11 @@ public enum FaultKind {
     /** The creator revokes the app just before this request is served. */
     REVOKE_TOKEN,
     /** The init creates the publish, then answers HTTP 500: the ambiguous case. */
-    INIT_500_AFTER_CREATE
+    INIT_500_AFTER_CREATE,
+    /**
+     * The request is refused with the documented error {@link Fault#errorCode()} and its HTTP status, as if the
+     * condition behind it held (a daily cap, a ban, a missing scope...); nothing happens. Only through
+     * {@code injectNext}: a seeded profile cannot say which error.
+     */
+    ERROR_CODE
 }

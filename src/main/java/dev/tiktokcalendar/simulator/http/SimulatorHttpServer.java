@@ -129,6 +129,10 @@ public final class SimulatorHttpServer implements AutoCloseable {
                 case RATE_LIMITED -> {
                     return injected(call, ApiException.rateLimited(), "temporarily_unavailable");
                 }
+                case ERROR_CODE -> {
+                    return injected(call, new ApiException(fault.errorStatus(), fault.errorCode(),
+                            "Injected: " + fault.errorCode() + "."), fault.errorCode());
+                }
                 case SLOW -> sleep(clock.scaled(fault.slowBy()).toMillis());
                 case REVOKE_TOKEN -> revokeCaller.accept(call);
                 default -> { }

@@ -285,6 +285,68 @@ class PublishingEndToEndTest {
         jdbc.sql("UPDATE post SET next_attempt_at = '2999-01-01' WHERE id = ?").param(post).update();
     }
 
+    @ParameterizedTest(name = "init error {0} (HTTP {1}) -> {3}")
+    @CsvSource({
+            // code,                                              HTTP, endpoint,     post state,             account,      deferred ≥
+            "invalid_param,                                        400, VIDEO_INIT,   FAILED,                 ACTIVE,       ",
+            "invalid_params,                                       400, VIDEO_INIT,   FAILED,                 ACTIVE,       ",
+            "privacy_level_option_mismatch,                        403, VIDEO_INIT,   FAILED,                 ACTIVE,       ",
+            "url_ownership_unverified,                             403, CONTENT_INIT, FAILED,                 ACTIVE,       ",
+            "app_version_check_failed,                             400, CONTENT_INIT, HELD,                   CANNOT_POST,  ",
+            "spam_risk_user_banned_from_posting,                   403, VIDEO_INIT,   HELD,                   CANNOT_POST,  ",
+            "unaudited_client_can_only_post_to_private_accounts,   403, VIDEO_INIT,   HELD,                   CANNOT_POST,  ",
+            "scope_not_authorized,                                 401, VIDEO_INIT,   HELD,                   NEEDS_REAUTH, ",
+            "spam_risk_too_many_posts,                             403, VIDEO_INIT,   DEFERRED,               ACTIVE,       PT23H",
+            "reached_active_user_cap,                              403, VIDEO_INIT,   DEFERRED,               ACTIVE,       PT23H",
+            "spam_risk_too_many_pending_share,                     403, CONTENT_INIT, DEFERRED,               ACTIVE,       PT50M",
+            // nothing was created (or a created FILE_UPLOAD publish waits for chunks nobody sends): a fresh init follows
+            "internal_error,                                       500, VIDEO_INIT,   DEFERRED,               ACTIVE,       PT0S",
+            // the client refreshes the token and replays the init once, as the contract says
+            "access_token_invalid,                                 401, VIDEO_INIT,   PUBLISHED_NO_PUBLIC_ID, ACTIVE,       ",
+            // last: after a 429 the client holds back this creator's inits for the rest of the window
+            "rate_limit_exceeded,                                  429, VIDEO_INIT,   DEFERRED,               ACTIVE,       PT50S"})
+    void eachInitErrorLeadsToItsDocumentedOutcome(String code, int httpStatus, Endpoint endpoint, String expectedState,
+                                                 String expectedAccountStatus, Duration deferredAtLeast) {
+        workspace = workspace();
+        long carol = jdbc.sql("SELECT id FROM tiktok_account WHERE username = 'carol'").query(Long.class).optional()
+                .orElseGet(() -> connect("carol"));
+        jdbc.sql("UPDATE tiktok_account SET status = 'ACTIVE', status_reason = NULL WHERE id = ?").param(carol).update();
+        String caption = "init refused with " + code;
+        long post = endpoint == Endpoint.CONTENT_INIT
+                ? post(carol, "PHOTO", "INBOX", null, caption, Instant.now().minusSeconds(1), "loaf.jpg")
+                : post(carol, "VIDEO", "DIRECT", "SELF_ONLY", caption, Instant.now().minusSeconds(1), "clip.mp4");
+        sim.simulator().injectNext(endpoint, Fault.error(httpStatus, code));
+
+        Instant sent = Instant.now();
+        launcher.runNow(PublishDuePostsJobConfiguration.JOB_NAME, Instant.now());
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            launcher.runNow("reconcileStatusJob", Instant.now());
+            assertThat(state(post)).isEqualTo(expectedState);
+        });
+
+        assertThat(jdbc.sql("SELECT status FROM tiktok_account WHERE id = ?").param(carol).query(String.class).single())
+                .isEqualTo(expectedAccountStatus);
+        if (!expectedState.startsWith("PUBLISHED")) {
+            assertThat(column(post, "fail_code")).isEqualTo(code);
+            assertThat(column(post, "user_action")).isNotBlank();
+        }
+        if (deferredAtLeast != null) {
+            Instant next = jdbc.sql("SELECT next_attempt_at FROM post WHERE id = ?").param(post)
+                    .query((rs, row) -> rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC)).single();
+            assertThat(next).as("deferred until").isAfterOrEqualTo(sent.plus(deferredAtLeast).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        }
+        if (expectedState.startsWith("PUBLISHED")) {
+            assertThat(sim.simulator().requestLog()).as("the token was refreshed, then the init replayed")
+                    .anyMatch(request -> request.endpoint() == Endpoint.OAUTH_TOKEN && request.httpStatus() == 200
+                            && request.at().isAfter(sent));
+        } else {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM post_event WHERE post_id = ? AND kind = 'API_CALL' AND tiktok_code = ?")
+                    .params(post, code).query(Integer.class).single()).as("the refused call is in the post's history").isEqualTo(1);
+        }
+        // a deferred post would take the next case's injected fault when it is sent again
+        jdbc.sql("UPDATE post SET next_attempt_at = '2999-01-01' WHERE id = ?").param(post).update();
+    }
+
     private String state(long postId) {
         return column(postId, "state");
     }
