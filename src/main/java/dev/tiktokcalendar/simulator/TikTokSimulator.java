@@ -112,7 +112,7 @@ public final class TikTokSimulator implements AutoCloseable {
         StatusEndpoints status = new StatusEndpoints(gate, publishes, engine, responses);
         DisplayEndpoints display = new DisplayEndpoints(gate, publicVideos, responses);
         UserInfoEndpoint userInfo = new UserInfoEndpoint(world, gate, publicVideos, responses);
-        UploadEndpoint upload = new UploadEndpoint(clock, publishes, engine);
+        UploadEndpoint upload = new UploadEndpoint(clock, publishes, engine, world.settings().reputAcceptedChunk());
 
         server.register(Endpoint.AUTHORIZE, authorize::page);
         server.register(Endpoint.AUTHORIZE_CONSENT, authorize::consent);

@@ -19,5 +19,7 @@ public enum FaultKind {
     /** The creator revokes the app just before this request is served. */
     REVOKE_TOKEN,
     /** The init creates the publish, then answers HTTP 500: the ambiguous case. */
-    INIT_500_AFTER_CREATE
+    INIT_500_AFTER_CREATE,
+    /** The request is served in full (a chunk stored, a publish created), then the connection closes unanswered. */
+    ANSWER_LOST
 }

@@ -93,6 +93,8 @@ public final class Publish {
         final MessageDigest digest;
         long uploadedBytes;
         long chunksReceived;
+        /** Filled only when re-sent chunks are answered again (reput-accepted-chunk ACCEPT). */
+        final List<AcceptedChunk> acceptedChunks = new ArrayList<>();
 
         Upload(String uploadId, String uploadToken, Instant expiresAt, long videoSize, long chunkSize,
                long totalChunks, MessageDigest digest) {

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param revokeKillsRefreshToken  whether revoking an access token also kills its refresh token
  * @param chunkRules               LENIENT = [5,000,000, 67,108,864] per chunk, last ≤ 134,217,728;
  *                                 STRICT = [5,242,880, 64,000,000], last ≤ 128,000,000
+ * @param reputAcceptedChunk       a PUT of a chunk already accepted: REJECT = 416 with the progress (it tells the
+ *                                 client the chunk landed); ACCEPT = answered as the first time, counted once
  * @param maxVideoSize             bytes; 4 GiB documented, 10 GB claimed by third parties
  * @param invalidParamCode         {@code invalid_param} (doc) or {@code invalid_params} (observed)
  * @param errorsWithHttp200        send every error with HTTP 200, as observed for some clients
@@ -49,6 +51,7 @@ public record SimulatorSettings(
         Boolean rotateRefreshTokens,
         Boolean revokeKillsRefreshToken,
         ChunkRules chunkRules,
+        ReputAcceptedChunk reputAcceptedChunk,
         Long maxVideoSize,
         String invalidParamCode,
         Boolean errorsWithHttp200,
@@ -68,6 +71,8 @@ public record SimulatorSettings(
         Map<Endpoint, EndpointFaults> faults) {
 
     public enum ChunkRules { LENIENT, STRICT }
+
+    public enum ReputAcceptedChunk { REJECT, ACCEPT }
 
     public enum UnauditedPrivacy { FORCE_SELF_ONLY, REJECT }
 
@@ -94,6 +99,7 @@ public record SimulatorSettings(
         rotateRefreshTokens = rotateRefreshTokens == null || rotateRefreshTokens;
         revokeKillsRefreshToken = revokeKillsRefreshToken == null || revokeKillsRefreshToken;
         chunkRules = chunkRules == null ? ChunkRules.LENIENT : chunkRules;
+        reputAcceptedChunk = reputAcceptedChunk == null ? ReputAcceptedChunk.REJECT : reputAcceptedChunk;
         maxVideoSize = maxVideoSize == null ? FOUR_GIB : maxVideoSize;
         invalidParamCode = invalidParamCode == null ? "invalid_param" : invalidParamCode;
         errorsWithHttp200 = errorsWithHttp200 != null && errorsWithHttp200;

@@ -21,6 +21,7 @@ public final class SimulatorSettingsBuilder {
     private Boolean rotateRefreshTokens;
     private Boolean revokeKillsRefreshToken;
     private SimulatorSettings.ChunkRules chunkRules;
+    private SimulatorSettings.ReputAcceptedChunk reputAcceptedChunk;
     private Long maxVideoSize;
     private String invalidParamCode;
     private Boolean errorsWithHttp200;
@@ -54,6 +55,7 @@ public final class SimulatorSettingsBuilder {
         rotateRefreshTokens = s.rotateRefreshTokens();
         revokeKillsRefreshToken = s.revokeKillsRefreshToken();
         chunkRules = s.chunkRules();
+        reputAcceptedChunk = s.reputAcceptedChunk();
         maxVideoSize = s.maxVideoSize();
         invalidParamCode = s.invalidParamCode();
         errorsWithHttp200 = s.errorsWithHttp200();
@@ -84,6 +86,7 @@ public final class SimulatorSettingsBuilder {
     public SimulatorSettingsBuilder rotateRefreshTokens(boolean value) { rotateRefreshTokens = value; return this; }
     public SimulatorSettingsBuilder revokeKillsRefreshToken(boolean value) { revokeKillsRefreshToken = value; return this; }
     public SimulatorSettingsBuilder chunkRules(SimulatorSettings.ChunkRules value) { chunkRules = value; return this; }
+    public SimulatorSettingsBuilder reputAcceptedChunk(SimulatorSettings.ReputAcceptedChunk value) { reputAcceptedChunk = value; return this; }
     public SimulatorSettingsBuilder maxVideoSize(long value) { maxVideoSize = value; return this; }
     public SimulatorSettingsBuilder invalidParamCode(String value) { invalidParamCode = value; return this; }
     public SimulatorSettingsBuilder errorsWithHttp200(boolean value) { errorsWithHttp200 = value; return this; }
@@ -105,7 +108,7 @@ public final class SimulatorSettingsBuilder {
     public SimulatorSettings build() {
         return new SimulatorSettings(seed, timeScale, processingDelay, downloadDelay, moderationDelay,
                 inboxPostDelay, uploadUrlLifetime, authorizationCodeLifetime, rotateRefreshTokens,
-                revokeKillsRefreshToken, chunkRules, maxVideoSize, invalidParamCode, errorsWithHttp200,
+                revokeKillsRefreshToken, chunkRules, reputAcceptedChunk, maxVideoSize, invalidParamCode, errorsWithHttp200,
                 allowHttpMediaUrls, unauditedPrivacy, missingFieldScope, requireBrandContentToggle,
                 minVideoDuration, pkceEncoding, pendingShareCount, rejectBrandedSelfOnly, unauditedOptionsSelfOnly,
                 completeWebhookForDirectPost, requestLogCapacity, rateLimits, webhooks, faults);
