@@ -100,13 +100,14 @@ public final class TikTokSimulator implements AutoCloseable {
         this.webhooks = new WebhookSender(world.app(), world.settings().webhooks(), clock, webhookSenders);
         this.engine = new ProcessingEngine(world.settings(), clock, publishes, publicVideos, webhooks, ids, downloads);
         this.tokens = new TokenStore(world.app(), world.settings(), clock, this::authorizationRemoved);
-        RequestGate gate = new RequestGate(tokens, new RateLimits(world.settings().rateLimits(), clock));
+        RateLimits rateLimits = new RateLimits(world.settings().rateLimits(), clock);
+        RequestGate gate = new RequestGate(tokens, rateLimits);
         this.server = new SimulatorHttpServer(new InetSocketAddress(builder.bindAddress, builder.port),
                 builder.workerThreads, faults, requestLog, responses, clock, gate::revokeCaller);
         this.baseUrl = "http://" + builder.bindAddress.getHostAddress() + ":" + server.port();
 
         AuthorizeEndpoint authorize = new AuthorizeEndpoint(world, tokens);
-        TokenEndpoint token = new TokenEndpoint(world, tokens, responses);
+        TokenEndpoint token = new TokenEndpoint(world, tokens, rateLimits, responses);
         PostingRules rules = new PostingRules(world, clock, publishes);
         InitEndpoints inits = new InitEndpoints(world, clock, gate, rules, publishes, engine, ids, responses, baseUrl);
         StatusEndpoints status = new StatusEndpoints(gate, publishes, engine, responses);

@@ -55,7 +55,9 @@ class WorldFilesTest {
                   invalid-param-code: invalid_params
                   rate-limits:
                     key: TOKEN
+                    display-key: APP
                     init: 2
+                    cancel: 5
                   webhooks:
                     duplicate-delivery: true
                   faults:
@@ -77,6 +79,9 @@ class WorldFilesTest {
         assertThat(world.settings().rateLimits().key()).isEqualTo(RateLimitKey.TOKEN);
         assertThat(world.settings().rateLimits().init()).isEqualTo(2);
         assertThat(world.settings().rateLimits().statusFetch()).isEqualTo(30);
+        assertThat(world.settings().rateLimits().displayKey()).isEqualTo(RateLimitKey.APP);
+        assertThat(world.settings().rateLimits().cancel()).isEqualTo(5);
+        assertThat(world.settings().rateLimits().oauth()).isNull();
         assertThat(world.settings().webhooks().duplicateDelivery()).isTrue();
         assertThat(world.settings().faults().get(Endpoint.STATUS_FETCH).probabilities())
                 .containsEntry(FaultKind.HTTP_500, 0.1).containsEntry(FaultKind.DROP_CONNECTION, 0.05);
@@ -86,5 +91,6 @@ class WorldFilesTest {
     void unknownKeysAndDuplicateCreatorsAreErrors() {
         assertThatThrownBy(() -> read("settings:\n  procesing-delay: 1s\n")).hasMessageContaining("procesing-delay");
         assertThatThrownBy(() -> read("creators:\n  - username: a\n  - username: a\n")).hasMessageContaining("unique");
+        assertThatThrownBy(() -> read("settings:\n  rate-limits:\n    key: APP\n")).hasMessageContaining("display-key");
     }
 }
