@@ -24,6 +24,10 @@ import java.util.Map;
  *                                 STRICT = [5,242,880, 64,000,000], last ≤ 128,000,000
  * @param reputAcceptedChunk       a PUT of a chunk already accepted: REJECT = 416 with the progress (it tells the
  *                                 client the chunk landed); ACCEPT = answered as the first time, counted once
+ * @param deduplicateIdenticalInits an init identical to an earlier one of the creator (same endpoint, same JSON body)
+ *                                 within {@code deduplicationWindow} answers that publish again instead of a new one;
+ *                                 false (documented: no idempotency key) = every init creates a publish
+ * @param deduplicationWindow      how far back an identical init is looked for
  * @param maxVideoSize             bytes; 4 GiB documented, 10 GB claimed by third parties
  * @param invalidParamCode         {@code invalid_param} (doc) or {@code invalid_params} (observed)
  * @param errorsWithHttp200        send every error with HTTP 200, as observed for some clients
@@ -52,6 +56,8 @@ public record SimulatorSettings(
         Boolean revokeKillsRefreshToken,
         ChunkRules chunkRules,
         ReputAcceptedChunk reputAcceptedChunk,
+        Boolean deduplicateIdenticalInits,
+        Duration deduplicationWindow,
         Long maxVideoSize,
         String invalidParamCode,
         Boolean errorsWithHttp200,
@@ -100,6 +106,8 @@ public record SimulatorSettings(
         revokeKillsRefreshToken = revokeKillsRefreshToken == null || revokeKillsRefreshToken;
         chunkRules = chunkRules == null ? ChunkRules.LENIENT : chunkRules;
         reputAcceptedChunk = reputAcceptedChunk == null ? ReputAcceptedChunk.REJECT : reputAcceptedChunk;
+        deduplicateIdenticalInits = deduplicateIdenticalInits != null && deduplicateIdenticalInits;
+        deduplicationWindow = deduplicationWindow == null ? Duration.ofMinutes(10) : deduplicationWindow;
         maxVideoSize = maxVideoSize == null ? FOUR_GIB : maxVideoSize;
         invalidParamCode = invalidParamCode == null ? "invalid_param" : invalidParamCode;
         errorsWithHttp200 = errorsWithHttp200 != null && errorsWithHttp200;

@@ -22,6 +22,8 @@ public final class SimulatorSettingsBuilder {
     private Boolean revokeKillsRefreshToken;
     private SimulatorSettings.ChunkRules chunkRules;
     private SimulatorSettings.ReputAcceptedChunk reputAcceptedChunk;
+    private Boolean deduplicateIdenticalInits;
+    private Duration deduplicationWindow;
     private Long maxVideoSize;
     private String invalidParamCode;
     private Boolean errorsWithHttp200;
@@ -56,6 +58,8 @@ public final class SimulatorSettingsBuilder {
         revokeKillsRefreshToken = s.revokeKillsRefreshToken();
         chunkRules = s.chunkRules();
         reputAcceptedChunk = s.reputAcceptedChunk();
+        deduplicateIdenticalInits = s.deduplicateIdenticalInits();
+        deduplicationWindow = s.deduplicationWindow();
         maxVideoSize = s.maxVideoSize();
         invalidParamCode = s.invalidParamCode();
         errorsWithHttp200 = s.errorsWithHttp200();
@@ -87,6 +91,8 @@ public final class SimulatorSettingsBuilder {
     public SimulatorSettingsBuilder revokeKillsRefreshToken(boolean value) { revokeKillsRefreshToken = value; return this; }
     public SimulatorSettingsBuilder chunkRules(SimulatorSettings.ChunkRules value) { chunkRules = value; return this; }
     public SimulatorSettingsBuilder reputAcceptedChunk(SimulatorSettings.ReputAcceptedChunk value) { reputAcceptedChunk = value; return this; }
+    public SimulatorSettingsBuilder deduplicateIdenticalInits(boolean value) { deduplicateIdenticalInits = value; return this; }
+    public SimulatorSettingsBuilder deduplicationWindow(Duration value) { deduplicationWindow = value; return this; }
     public SimulatorSettingsBuilder maxVideoSize(long value) { maxVideoSize = value; return this; }
     public SimulatorSettingsBuilder invalidParamCode(String value) { invalidParamCode = value; return this; }
     public SimulatorSettingsBuilder errorsWithHttp200(boolean value) { errorsWithHttp200 = value; return this; }
@@ -108,7 +114,8 @@ public final class SimulatorSettingsBuilder {
     public SimulatorSettings build() {
         return new SimulatorSettings(seed, timeScale, processingDelay, downloadDelay, moderationDelay,
                 inboxPostDelay, uploadUrlLifetime, authorizationCodeLifetime, rotateRefreshTokens,
-                revokeKillsRefreshToken, chunkRules, reputAcceptedChunk, maxVideoSize, invalidParamCode, errorsWithHttp200,
+                revokeKillsRefreshToken, chunkRules, reputAcceptedChunk,
+                deduplicateIdenticalInits, deduplicationWindow, maxVideoSize, invalidParamCode, errorsWithHttp200,
                 allowHttpMediaUrls, unauditedPrivacy, missingFieldScope, requireBrandContentToggle,
                 minVideoDuration, pkceEncoding, pendingShareCount, rejectBrandedSelfOnly, unauditedOptionsSelfOnly,
                 completeWebhookForDirectPost, requestLogCapacity, rateLimits, webhooks, faults);
