@@ -19,6 +19,8 @@ import java.util.Map;
  * @param uploadUrlLifetime        validity of an {@code upload_url}
  * @param authorizationCodeLifetime validity of an authorization code (single use)
  * @param rotateRefreshTokens      false = legacy behaviour: refresh returns the same refresh token
+ * @param refreshTokenGracePeriod  how long a rotated refresh token still answers, with the pair its rotation issued
+ *                                 (while that pair's refresh token is unused); zero = rejected at once (documented)
  * @param revokeKillsRefreshToken  whether revoking an access token also kills its refresh token
  * @param chunkRules               LENIENT = [5,000,000, 67,108,864] per chunk, last ≤ 134,217,728;
  *                                 STRICT = [5,242,880, 64,000,000], last ≤ 128,000,000
@@ -53,6 +55,7 @@ public record SimulatorSettings(
         Duration uploadUrlLifetime,
         Duration authorizationCodeLifetime,
         Boolean rotateRefreshTokens,
+        Duration refreshTokenGracePeriod,
         Boolean revokeKillsRefreshToken,
         ChunkRules chunkRules,
         ReputAcceptedChunk reputAcceptedChunk,
@@ -103,6 +106,7 @@ public record SimulatorSettings(
         authorizationCodeLifetime = authorizationCodeLifetime == null ? Duration.ofMinutes(10)
                 : authorizationCodeLifetime;
         rotateRefreshTokens = rotateRefreshTokens == null || rotateRefreshTokens;
+        refreshTokenGracePeriod = refreshTokenGracePeriod == null ? Duration.ZERO : refreshTokenGracePeriod;
         revokeKillsRefreshToken = revokeKillsRefreshToken == null || revokeKillsRefreshToken;
         chunkRules = chunkRules == null ? ChunkRules.LENIENT : chunkRules;
         reputAcceptedChunk = reputAcceptedChunk == null ? ReputAcceptedChunk.REJECT : reputAcceptedChunk;

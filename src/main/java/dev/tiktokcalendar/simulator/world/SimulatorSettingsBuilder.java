@@ -19,6 +19,7 @@ public final class SimulatorSettingsBuilder {
     private Duration uploadUrlLifetime;
     private Duration authorizationCodeLifetime;
     private Boolean rotateRefreshTokens;
+    private Duration refreshTokenGracePeriod;
     private Boolean revokeKillsRefreshToken;
     private SimulatorSettings.ChunkRules chunkRules;
     private SimulatorSettings.ReputAcceptedChunk reputAcceptedChunk;
@@ -55,6 +56,7 @@ public final class SimulatorSettingsBuilder {
         uploadUrlLifetime = s.uploadUrlLifetime();
         authorizationCodeLifetime = s.authorizationCodeLifetime();
         rotateRefreshTokens = s.rotateRefreshTokens();
+        refreshTokenGracePeriod = s.refreshTokenGracePeriod();
         revokeKillsRefreshToken = s.revokeKillsRefreshToken();
         chunkRules = s.chunkRules();
         reputAcceptedChunk = s.reputAcceptedChunk();
@@ -88,6 +90,7 @@ public final class SimulatorSettingsBuilder {
     public SimulatorSettingsBuilder uploadUrlLifetime(Duration value) { uploadUrlLifetime = value; return this; }
     public SimulatorSettingsBuilder authorizationCodeLifetime(Duration value) { authorizationCodeLifetime = value; return this; }
     public SimulatorSettingsBuilder rotateRefreshTokens(boolean value) { rotateRefreshTokens = value; return this; }
+    public SimulatorSettingsBuilder refreshTokenGracePeriod(Duration value) { refreshTokenGracePeriod = value; return this; }
     public SimulatorSettingsBuilder revokeKillsRefreshToken(boolean value) { revokeKillsRefreshToken = value; return this; }
     public SimulatorSettingsBuilder chunkRules(SimulatorSettings.ChunkRules value) { chunkRules = value; return this; }
     public SimulatorSettingsBuilder reputAcceptedChunk(SimulatorSettings.ReputAcceptedChunk value) { reputAcceptedChunk = value; return this; }
@@ -114,7 +117,7 @@ public final class SimulatorSettingsBuilder {
     public SimulatorSettings build() {
         return new SimulatorSettings(seed, timeScale, processingDelay, downloadDelay, moderationDelay,
                 inboxPostDelay, uploadUrlLifetime, authorizationCodeLifetime, rotateRefreshTokens,
-                revokeKillsRefreshToken, chunkRules, reputAcceptedChunk,
+                refreshTokenGracePeriod, revokeKillsRefreshToken, chunkRules, reputAcceptedChunk,
                 deduplicateIdenticalInits, deduplicationWindow, maxVideoSize, invalidParamCode, errorsWithHttp200,
                 allowHttpMediaUrls, unauditedPrivacy, missingFieldScope, requireBrandContentToggle,
                 minVideoDuration, pkceEncoding, pendingShareCount, rejectBrandedSelfOnly, unauditedOptionsSelfOnly,
