@@ -14,19 +14,24 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code POST /v2/post/publish/status/fetch/} and {@code POST /v2/post/publish/cancel/} (contract §8, §9).
  * {@code publicaly_available_post_id} (sic) is a list of JSON numbers, empty until a public post passed
- * moderation and forever for non-public posts.
+ * moderation and forever for non-public posts. Cancel documents 403 {@code url_ownership_unverified} without
+ * saying when; the simulator answers it for a PULL_FROM_URL publish whose URL the app no longer has verified
+ * (the property was removed after the init), before looking at whether the publish can still be cancelled.
  */
 public final class StatusEndpoints {
 
     private final RequestGate gate;
     private final PublishStore store;
     private final ProcessingEngine engine;
+    private final PostingRules rules;
     private final Responses responses;
 
-    public StatusEndpoints(RequestGate gate, PublishStore store, ProcessingEngine engine, Responses responses) {
+    public StatusEndpoints(RequestGate gate, PublishStore store, ProcessingEngine engine, PostingRules rules,
+                           Responses responses) {
         this.gate = gate;
         this.store = store;
         this.engine = engine;
+        this.rules = rules;
         this.responses = responses;
     }
 
@@ -52,6 +57,7 @@ public final class StatusEndpoints {
 
     public SimResponse cancel(HttpCall call) {
         Publish publish = ownedPublish(call);
+        publish.sourceUrls.forEach(rules::checkUrlOwnership);
         if (!engine.cancel(publish)) {
             throw new ApiException(400, "publish_not_cancellable",
                     "Only a PULL_FROM_URL download that has not finished can be cancelled.");
