@@ -113,7 +113,8 @@ public final class TikTokSimulator implements AutoCloseable {
         TokenEndpoint token = new TokenEndpoint(world, tokens, rateLimits, responses);
         PostingRules rules = new PostingRules(world, clock, publishes, urlOwnership);
         InitEndpoints inits = new InitEndpoints(world, clock, gate, rules, publishes, engine, ids, responses, baseUrl);
-        StatusEndpoints status = new StatusEndpoints(gate, publishes, engine, rules, responses);
+        StatusEndpoints status = new StatusEndpoints(gate, publishes, engine, rules, clock,
+                world.settings().publishIdRetention(), responses);
         DisplayEndpoints display = new DisplayEndpoints(gate, publicVideos, responses);
         UserInfoEndpoint userInfo = new UserInfoEndpoint(world, gate, publicVideos, responses);
         UploadEndpoint upload = new UploadEndpoint(clock, publishes, engine, world.settings().reputAcceptedChunk());

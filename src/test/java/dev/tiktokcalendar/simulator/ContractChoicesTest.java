@@ -209,6 +209,45 @@ class ContractChoicesTest {
     }
 
     @Test
+    void inboxInitsIgnorePostInfoByDefaultAndTakeItsTitleBySetting() {
+        String body = """
+                {"post_info":{"title":"draft caption #cat"},
+                 "source_info":{"source":"FILE_UPLOAD","video_size":1000,"chunk_size":1000,"total_chunk_count":1}}""";
+        String inbox = "/v2/post/publish/inbox/video/init/";
+        SimulatorApi ignoring = start(TestWorlds.defaultSettings().build());
+        assertThat(ignoring.postJson(inbox, ignoring.token(PUBLIC, "video.upload"), body).code()).isEqualTo("ok");
+        assertThat(((TikTokSimulator) resources.get(0)).posts(PUBLIC).get(0).caption()).isNull();
+
+        SimulatorApi using = start(TestWorlds.defaultSettings().inboxUsesPostInfoTitle(true).build());
+        assertThat(using.postJson(inbox, using.token(PUBLIC, "video.upload"), body).code()).isEqualTo("ok");
+        assertThat(((TikTokSimulator) resources.get(1)).posts(PUBLIC).get(0).caption()).isEqualTo("draft caption #cat");
+        assertThat(using.postJson(inbox, using.token(PUBLIC, "video.upload"), body.replace("draft caption #cat", "x".repeat(2201)))
+                .code()).isEqualTo("invalid_param");
+    }
+
+    @Test
+    void publishIdsStayKnownForTheRunByDefaultAndExpireBySetting() {
+        SimulatorApi forever = start(TestWorlds.defaultSettings().build());
+        String token = forever.token(PUBLIC);
+        String kept = publishIdOf(forever.postJson(VIDEO_INIT, token, SimulatorApi.directVideoBody("SELF_ONLY", "x", 1000, 1000, 1)));
+        clock.advance(Duration.ofDays(400));
+        assertThat(forever.status(forever.token(PUBLIC), kept).code()).isEqualTo("ok");
+
+        SimulatorApi retaining = start(TestWorlds.defaultSettings().publishIdRetention(Duration.ofDays(7)).build());
+        String publishId = publishIdOf(retaining.postJson(VIDEO_INIT, retaining.token(PUBLIC),
+                SimulatorApi.directVideoBody("SELF_ONLY", "x", 1000, 1000, 1)));
+        clock.advance(Duration.ofDays(7).minusSeconds(1));
+        assertThat(retaining.status(retaining.token(PUBLIC), publishId).code()).isEqualTo("ok");
+
+        clock.advance(Duration.ofSeconds(1));
+        Reply forgotten = retaining.status(retaining.token(PUBLIC), publishId);
+        assertThat(forgotten.status()).isEqualTo(400);
+        assertThat(forgotten.code()).isEqualTo("invalid_publish_id");
+        assertThat(retaining.postJson("/v2/post/publish/cancel/", retaining.token(PUBLIC), "{\"publish_id\":\"" + publishId + "\"}")
+                .code()).isEqualTo("invalid_publish_id");
+    }
+
+    @Test
     void photoMediaUploadNeedsTikTokAppVersion31Point8() {
         World world = TestWorlds.standard();
         List<WorldCreator> creators = new ArrayList<>(world.creators());

@@ -243,6 +243,32 @@ class OAuthTest {
     }
 
     @Test
+    void codesCanBeExchangedAgainUntilTheyExpireWhenNotSingleUse() {
+        restart(SimulatorSettings.builder().singleUseAuthorizationCodes(false).build());
+        String code = sim.authorizationCode("alice", REDIRECT, Set.of("video.publish"), null);
+
+        String first = exchange(code).json().path("access_token").asString();
+        String second = exchange(code).json().path("access_token").asString();
+
+        assertThat(first).startsWith("act.");
+        assertThat(second).startsWith("act.").isNotEqualTo(first);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(exchange(code).json().path("error").asString()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void refreshCanFailWithInvalidGrantAsObservedForSandboxApps() {
+        restart(SimulatorSettings.builder().sandboxRefreshFails(true).build());
+        var issued = sim.issueTokens("alice");
+
+        Reply refreshed = refresh(issued.refreshToken());
+
+        assertThat(refreshed.status()).isEqualTo(400);
+        assertThat(refreshed.json().path("error").asString()).isEqualTo("invalid_grant");
+        assertThat(api.get("/v2/user/info/?fields=open_id", issued.accessToken()).code()).as("the access token lives on").isEqualTo("ok");
+    }
+
+    @Test
     void legacyModeKeepsTheRefreshToken() {
         restart(SimulatorSettings.builder().rotateRefreshTokens(false).build());
         var issued = sim.issueTokens("alice");

@@ -62,9 +62,10 @@ public final class TokenStore {
         return code;
     }
 
-    /** Removes and returns the code (single use), if it exists and has not expired. */
+    /** Returns the code, if it exists and has not expired, and removes it unless codes may be used again. */
     Optional<AuthorizationCode> redeem(String code) {
-        AuthorizationCode found = code == null ? null : codes.remove(code);
+        AuthorizationCode found = code == null ? null
+                : settings.singleUseAuthorizationCodes() ? codes.remove(code) : codes.get(code);
         if (found == null || !clock.now().isBefore(found.expiresAt())) {
             return Optional.empty();
         }
@@ -77,6 +78,9 @@ public final class TokenStore {
 
     // serialised: a rotation and the replay of the token it rotated must not interleave
     synchronized IssuedTokens refresh(String refreshToken) {
+        if (settings.sandboxRefreshFails()) {
+            throw new OAuthException("invalid_grant", "Refresh token is invalid or expired.");
+        }
         Token old = refreshToken == null ? null : refreshTokens.get(refreshToken);
         if (old == null) {
             return replayWithinGrace(refreshToken)

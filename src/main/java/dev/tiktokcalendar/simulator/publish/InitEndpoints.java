@@ -19,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -33,6 +34,7 @@ public final class InitEndpoints {
     private static final int MAX_PHOTO_TITLE = 90;
     private static final int MAX_PHOTO_DESCRIPTION = 4000;
     private static final String MIN_APP_VERSION_FOR_PHOTO_UPLOAD = "31.8";
+    private static final List<String> DISABLE_TOGGLES = List.of("disable_duet", "disable_stitch", "disable_comment");
     private static final String TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final World world;
@@ -62,7 +64,9 @@ public final class InitEndpoints {
     }
 
     public SimResponse creatorInfo(HttpCall call) {
-        Grant grant = gate.admit(call, Scopes.VIDEO_PUBLISH);
+        Grant grant = world.settings().creatorInfoAcceptsUploadScope()
+                ? gate.admit(call, Scopes.VIDEO_PUBLISH, Scopes.VIDEO_UPLOAD)
+                : gate.admit(call, Scopes.VIDEO_PUBLISH);
         call.requireContentType("application/json", invalid("Content-Type must be application/json."));
         call.json(world.settings().invalidParamCode());
         WorldCreator creator = creatorOf(grant);
@@ -108,6 +112,15 @@ public final class InitEndpoints {
             if (world.settings().requireBrandContentToggle() && Json.bool(postInfo, "brand_content_toggle") == null) {
                 throw invalid("post_info.brand_content_toggle is required.");
             }
+            if (world.settings().requireDisableToggles()) {
+                for (String toggle : DISABLE_TOGGLES) {
+                    if (Json.bool(postInfo, toggle) == null) {
+                        throw invalid("post_info." + toggle + " is required.");
+                    }
+                }
+            }
+        } else if (world.settings().inboxUsesPostInfoTitle()) {
+            checkLength(title, MAX_VIDEO_TITLE, "title");
         }
         SourceInfo source = SourceInfo.video(body.path("source_info"), world.settings());
         if (!source.fileUpload()) {
@@ -119,7 +132,9 @@ public final class InitEndpoints {
             checkBrandedPrivacy(postInfo, privacy);
         } else {
             rules.checkInboxUpload(creator);
-            title = null; // inbox drafts get their caption in the TikTok app; post_info is accepted and ignored
+            if (!world.settings().inboxUsesPostInfoTitle()) {
+                title = null; // documented: inbox drafts get their caption in the TikTok app; post_info is ignored
+            }
         }
         Publish publish = create(call, request, creator, kind, source, title, privacy);
         if (!source.fileUpload()) {

@@ -8,8 +8,11 @@ import dev.tiktokcalendar.simulator.http.SimResponse;
 import dev.tiktokcalendar.simulator.oauth.Grant;
 import dev.tiktokcalendar.simulator.oauth.RequestGate;
 import dev.tiktokcalendar.simulator.oauth.Scopes;
+import dev.tiktokcalendar.simulator.world.SimClock;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
 
 /**
  * {@code POST /v2/post/publish/status/fetch/} and {@code POST /v2/post/publish/cancel/} (contract §8, §9).
@@ -17,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * moderation and forever for non-public posts. Cancel documents 403 {@code url_ownership_unverified} without
  * saying when; the simulator answers it for a PULL_FROM_URL publish whose URL the app no longer has verified
  * (the property was removed after the init), before looking at whether the publish can still be cancelled.
+ * How long a publish_id stays known is undocumented: for the whole run, or {@code publish-id-retention}.
  */
 public final class StatusEndpoints {
 
@@ -24,14 +28,18 @@ public final class StatusEndpoints {
     private final PublishStore store;
     private final ProcessingEngine engine;
     private final PostingRules rules;
+    private final SimClock clock;
+    private final Duration publishIdRetention;
     private final Responses responses;
 
     public StatusEndpoints(RequestGate gate, PublishStore store, ProcessingEngine engine, PostingRules rules,
-                           Responses responses) {
+                           SimClock clock, Duration publishIdRetention, Responses responses) {
         this.gate = gate;
         this.store = store;
         this.engine = engine;
         this.rules = rules;
+        this.clock = clock;
+        this.publishIdRetention = publishIdRetention;
         this.responses = responses;
     }
 
@@ -65,6 +73,10 @@ public final class StatusEndpoints {
         return responses.ok(null);
     }
 
+    private boolean stillKnown(Publish publish) {
+        return publishIdRetention == null || clock.now().isBefore(publish.createdAt.plus(clock.scaled(publishIdRetention)));
+    }
+
     private Publish ownedPublish(HttpCall call) {
         Grant grant = gate.admit(call, Scopes.VIDEO_PUBLISH, Scopes.VIDEO_UPLOAD);
         call.requireContentType("application/json",
@@ -74,6 +86,7 @@ public final class StatusEndpoints {
             throw new ApiException(400, "invalid_params", "publish_id is required.");
         }
         Publish publish = store.byId(publishId)
+                .filter(this::stillKnown)
                 .orElseThrow(() -> new ApiException(400, "invalid_publish_id", "The publish_id is not valid."));
         if (!publish.creator.openId().equals(grant.creatorOpenId())) {
             throw new ApiException(400, "token_not_authorized_for_specified_publish_id",
