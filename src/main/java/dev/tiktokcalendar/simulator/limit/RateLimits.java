@@ -54,7 +54,8 @@ public final class RateLimits {
             return;
         }
         if (!acquire(call, call.endpoint().name() + '|' + clientKey, settings.oauth())) {
-            throw new OAuthException("temporarily_unavailable", "Too many requests for this client_key; try again later.");
+            throw new OAuthException("temporarily_unavailable",
+                    "Too many requests for this client_key; try again later.");
         }
     }
 

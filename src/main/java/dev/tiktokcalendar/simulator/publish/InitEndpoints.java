@@ -144,7 +144,8 @@ public final class InitEndpoints {
     }
 
     /** The publish of an identical recent init if deduplication is on, else the one {@code create} makes. */
-    private SimResponse answerOnce(HttpCall call, WorldCreator creator, JsonNode body, Function<InitRequest, Publish> create) {
+    private SimResponse answerOnce(HttpCall call, WorldCreator creator, JsonNode body,
+                                   Function<InitRequest, Publish> create) {
         InitRequest request = new InitRequest(call.endpoint(), body);
         // one init per creator at a time, so that identical inits racing each other make one publish
         synchronized (identicalInits.lockOf(creator.openId())) {
@@ -211,8 +212,8 @@ public final class InitEndpoints {
         return publish;
     }
 
-    private Publish create(HttpCall call, InitRequest request, WorldCreator creator, PublishKind kind, SourceInfo source,
-                           String caption, String privacy) {
+    private Publish create(HttpCall call, InitRequest request, WorldCreator creator, PublishKind kind,
+                           SourceInfo source, String caption, String privacy) {
         String publishId = kind.idPrefix(source.fileUpload()) + ids.nineteenDigits();
         Publish publish = new Publish(publishId, creator, kind, source.fileUpload(), caption, privacy,
                 source.urls(), clock.now(), request);

@@ -74,7 +74,8 @@ public final class StatusEndpoints {
     }
 
     private boolean stillKnown(Publish publish) {
-        return publishIdRetention == null || clock.now().isBefore(publish.createdAt.plus(clock.scaled(publishIdRetention)));
+        return publishIdRetention == null
+                || clock.now().isBefore(publish.createdAt.plus(clock.scaled(publishIdRetention)));
     }
 
     private Publish ownedPublish(HttpCall call) {

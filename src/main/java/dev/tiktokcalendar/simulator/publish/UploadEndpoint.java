@@ -39,7 +39,8 @@ public final class UploadEndpoint {
     private final ProcessingEngine engine;
     private final boolean answerResentChunks;
 
-    public UploadEndpoint(SimClock clock, PublishStore store, ProcessingEngine engine, ReputAcceptedChunk reputAcceptedChunk) {
+    public UploadEndpoint(SimClock clock, PublishStore store, ProcessingEngine engine,
+                          ReputAcceptedChunk reputAcceptedChunk) {
         this.clock = clock;
         this.store = store;
         this.engine = engine;
@@ -61,14 +62,14 @@ public final class UploadEndpoint {
             if (answerResentChunks) {
                 Optional<AcceptedChunk> resent = resentChunk(call, upload, chunk);
                 if (resent.isPresent()) {
-                    return SimResponse.empty(resent.get().httpStatus(), progressHeader(upload.videoSize, resent.get().last() + 1));
+                    AcceptedChunk first = resent.get();
+                    return SimResponse.empty(first.httpStatus(), progressHeader(upload.videoSize, first.last() + 1));
                 }
             }
             if (publish.status != PublishStatus.PROCESSING_UPLOAD || upload.uploadedBytes == upload.videoSize) {
                 throw new UploadRejection(416, "upload already complete or abandoned", progress);
             }
-            String type = call.header("Content-Type");
-            if (type == null || !VIDEO_TYPES.contains(type.split(";")[0].trim().toLowerCase())) {
+            if (!isVideoType(call.header("Content-Type"))) {
                 throw new UploadRejection(400, "Content-Type must be video/mp4, video/quicktime or video/webm", progress);
             }
             Matcher range = CONTENT_RANGE.matcher(String.valueOf(call.header("Content-Range")).trim());
@@ -89,7 +90,8 @@ public final class UploadEndpoint {
             append(upload, chunk);
             int status = upload.uploadedBytes < upload.videoSize ? 206 : 201;
             if (answerResentChunks) {
-                upload.acceptedChunks.add(new AcceptedChunk(firstByte, upload.uploadedBytes - 1, sha256(chunk), status));
+                upload.acceptedChunks.add(
+                        new AcceptedChunk(firstByte, upload.uploadedBytes - 1, sha256(chunk), status));
             }
             if (status == 201) {
                 engine.uploadComplete(publish);
@@ -100,9 +102,8 @@ public final class UploadEndpoint {
 
     /** The accepted chunk this PUT sends again, byte for byte and with well-formed headers, if it is one. */
     private static Optional<AcceptedChunk> resentChunk(HttpCall call, Publish.Upload upload, byte[] chunk) {
-        String type = call.header("Content-Type");
         Matcher range = CONTENT_RANGE.matcher(String.valueOf(call.header("Content-Range")).trim());
-        if (type == null || !VIDEO_TYPES.contains(type.split(";")[0].trim().toLowerCase()) || !range.matches()
+        if (!isVideoType(call.header("Content-Type")) || !range.matches()
                 || Long.parseLong(range.group(3)) != upload.videoSize
                 || !String.valueOf(chunk.length).equals(call.header("Content-Length"))) {
             return Optional.empty();
@@ -114,6 +115,10 @@ public final class UploadEndpoint {
         }
         byte[] digest = sha256(chunk);
         return upload.acceptedChunks.stream().filter(accepted -> accepted.sameAs(first, last, digest)).findFirst();
+    }
+
+    private static boolean isVideoType(String contentType) {
+        return contentType != null && VIDEO_TYPES.contains(contentType.split(";")[0].trim().toLowerCase());
     }
 
     private static void append(Publish.Upload upload, byte[] chunk) {

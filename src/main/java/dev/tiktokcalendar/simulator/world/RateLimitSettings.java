@@ -30,8 +30,8 @@ public record RateLimitSettings(
         enabled = enabled == null || enabled;
         key = key == null ? RateLimitKey.CREATOR : key;
         if (key == RateLimitKey.APP) {
-            throw new IllegalArgumentException("rate-limits.key is CREATOR or TOKEN (the documented limits are per user);"
-                    + " APP is for display-key");
+            throw new IllegalArgumentException(
+                    "rate-limits.key is CREATOR or TOKEN (the documented limits are per user); APP is for display-key");
         }
         displayKey = displayKey == null ? key : displayKey;
         sharedInitBudget = sharedInitBudget != null && sharedInitBudget;
