@@ -29,6 +29,7 @@ import dev.tiktokcalendar.simulator.publish.PublishStore;
 import dev.tiktokcalendar.simulator.publish.PublishView;
 import dev.tiktokcalendar.simulator.publish.StatusEndpoints;
 import dev.tiktokcalendar.simulator.publish.UploadEndpoint;
+import dev.tiktokcalendar.simulator.publish.UrlOwnership;
 import dev.tiktokcalendar.simulator.webhook.WebhookDelivery;
 import dev.tiktokcalendar.simulator.webhook.WebhookSender;
 import dev.tiktokcalendar.simulator.world.SimClock;
@@ -73,6 +74,7 @@ public final class TikTokSimulator implements AutoCloseable {
     private final SimClock clock;
     private final SimulatorHttpServer server;
     private final TokenStore tokens;
+    private final UrlOwnership urlOwnership;
     private final PublishStore publishes = new PublishStore();
     private final ProcessingEngine engine;
     private final WebhookSender webhooks;
@@ -99,20 +101,23 @@ public final class TikTokSimulator implements AutoCloseable {
         PublicVideos publicVideos = new PublicVideos();
         this.webhooks = new WebhookSender(world.app(), world.settings().webhooks(), clock, webhookSenders);
         this.engine = new ProcessingEngine(world.settings(), clock, publishes, publicVideos, webhooks, ids, downloads);
+        this.urlOwnership = new UrlOwnership(world.app(), world.settings().allowHttpMediaUrls());
         this.tokens = new TokenStore(world.app(), world.settings(), clock, this::authorizationRemoved);
-        RequestGate gate = new RequestGate(tokens, new RateLimits(world.settings().rateLimits(), clock));
+        RateLimits rateLimits = new RateLimits(world.settings().rateLimits(), clock);
+        RequestGate gate = new RequestGate(tokens, rateLimits);
         this.server = new SimulatorHttpServer(new InetSocketAddress(builder.bindAddress, builder.port),
                 builder.workerThreads, faults, requestLog, responses, clock, gate::revokeCaller);
         this.baseUrl = "http://" + builder.bindAddress.getHostAddress() + ":" + server.port();
 
         AuthorizeEndpoint authorize = new AuthorizeEndpoint(world, tokens);
-        TokenEndpoint token = new TokenEndpoint(world, tokens, responses);
-        PostingRules rules = new PostingRules(world, clock, publishes);
+        TokenEndpoint token = new TokenEndpoint(world, tokens, rateLimits, responses);
+        PostingRules rules = new PostingRules(world, clock, publishes, urlOwnership);
         InitEndpoints inits = new InitEndpoints(world, clock, gate, rules, publishes, engine, ids, responses, baseUrl);
-        StatusEndpoints status = new StatusEndpoints(gate, publishes, engine, responses);
+        StatusEndpoints status = new StatusEndpoints(gate, publishes, engine, rules, clock,
+                world.settings().publishIdRetention(), responses);
         DisplayEndpoints display = new DisplayEndpoints(gate, publicVideos, responses);
         UserInfoEndpoint userInfo = new UserInfoEndpoint(world, gate, publicVideos, responses);
-        UploadEndpoint upload = new UploadEndpoint(clock, publishes, engine);
+        UploadEndpoint upload = new UploadEndpoint(clock, publishes, engine, world.settings().reputAcceptedChunk());
 
         server.register(Endpoint.AUTHORIZE, authorize::page);
         server.register(Endpoint.AUTHORIZE_CONSENT, authorize::consent);
@@ -171,6 +176,40 @@ public final class TikTokSimulator implements AutoCloseable {
     /** The creator disconnects the app: their tokens die, unfinished publishes FAIL with auth_removed. */
     public void revokeAuthorization(String username) {
         tokens.revokeCreator(creator(username).openId(), RevokedAuthorization.USER_DISCONNECTED);
+    }
+
+    /**
+     * The developer verifies a URL prefix for the app (contract §6.4): from now on inits may pull media from URLs
+     * starting with it. {@link #world()} keeps the properties the world started with.
+     */
+    public void verifyUrlPrefix(String prefix) {
+        urlOwnership.addPrefix(prefix);
+    }
+
+    /**
+     * The developer removes a verified URL prefix: inits from URLs under it, and cancels of PULL_FROM_URL publishes
+     * pulling from them, answer 403 {@code url_ownership_unverified}.
+     */
+    public void removeVerifiedUrlPrefix(String prefix) {
+        urlOwnership.removePrefix(prefix);
+    }
+
+    /** The developer verifies a domain, which covers its subdomains too. */
+    public void verifyDomain(String domain) {
+        urlOwnership.addDomain(domain);
+    }
+
+    /** The developer removes a verified domain (see {@link #removeVerifiedUrlPrefix}). */
+    public void removeVerifiedDomain(String domain) {
+        urlOwnership.removeDomain(domain);
+    }
+
+    public List<String> verifiedUrlPrefixes() {
+        return urlOwnership.prefixes();
+    }
+
+    public List<String> verifiedDomains() {
+        return urlOwnership.domains();
     }
 
     /** Scripts a fault for the next request to {@code endpoint} (after any scripted earlier). */

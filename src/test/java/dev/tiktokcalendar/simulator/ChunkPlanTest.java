@@ -17,6 +17,7 @@ class ChunkPlanTest {
     private static TikTokSimulator lenient;
     private static TikTokSimulator strict;
     private static TikTokSimulator tenGigabytes;
+    private static TikTokSimulator singleChunk;
 
     @BeforeAll
     static void start() {
@@ -24,6 +25,7 @@ class ChunkPlanTest {
         lenient = TestWorlds.start(TestWorlds.standard(unlimited().build()), clock);
         strict = TestWorlds.start(TestWorlds.standard(unlimited().chunkRules(ChunkRules.STRICT).build()), clock);
         tenGigabytes = TestWorlds.start(TestWorlds.standard(unlimited().maxVideoSize(10_000_000_000L).build()), clock);
+        singleChunk = TestWorlds.start(TestWorlds.standard(unlimited().chunkRules(ChunkRules.SINGLE_CHUNK).build()), clock);
     }
 
     private static dev.tiktokcalendar.simulator.world.SimulatorSettingsBuilder unlimited() {
@@ -36,6 +38,7 @@ class ChunkPlanTest {
         lenient.close();
         strict.close();
         tenGigabytes.close();
+        singleChunk.close();
     }
 
     @ParameterizedTest(name = "{0}: size={1} chunk={2} total={3} → {4}")
@@ -76,6 +79,18 @@ class ChunkPlanTest {
         assertThat(init(strict, size, chunk, total)).as(description).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}: size={1} chunk={2} total={3} → {4}")
+    @CsvSource({
+            "1 byte whole,                        1,          1,          1,    accepted",
+            "64 MB (decimal) whole,               64000000,   64000000,   1,    accepted",
+            "64 MB + 1 whole,                     64000001,   64000001,   1,    invalid",
+            "worked example 50000123,             50000123,   10000000,   5,    invalid",
+            "two 5 MiB chunks,                    10485760,   5242880,    2,    invalid",
+    })
+    void singleChunkRulesAsObservedFrom2026August(String description, long size, long chunk, long total, String expected) {
+        assertThat(init(singleChunk, size, chunk, total)).as(description).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "1000 chunks,  5000000000, 5000000, 1000, accepted",
@@ -89,7 +104,7 @@ class ChunkPlanTest {
     @CsvSource({"134217728, accepted", "134217729, invalid"})
     void lastChunkBoundIsCheckedOnItsOwn(long lastChunk, String expected) {
         // floor() keeps the last chunk below 2 × chunk_size, so the 128 MB bound only bites for huge chunks
-        ChunkPlan.Bounds bounds = new ChunkPlan.Bounds(5_000_000, 100_000_000, 134_217_728);
+        ChunkPlan.Bounds bounds = new ChunkPlan.Bounds(5_000_000, 100_000_000, 134_217_728, ChunkPlan.MAX_CHUNKS);
         ChunkPlan plan = new ChunkPlan(100_000_000 + lastChunk, 100_000_000, 2);
 
         assertThat(plan.problem(bounds).isEmpty() ? "accepted" : "invalid").isEqualTo(expected);

@@ -1,7 +1,11 @@
 package dev.tiktokcalendar.simulator;
 
 import dev.tiktokcalendar.simulator.SimulatorApi.Reply;
+import dev.tiktokcalendar.simulator.fault.Fault;
+import dev.tiktokcalendar.simulator.fault.FaultKind;
+import dev.tiktokcalendar.simulator.http.Endpoint;
 import dev.tiktokcalendar.simulator.oauth.Pkce;
+import dev.tiktokcalendar.simulator.publish.PublishView;
 import dev.tiktokcalendar.simulator.world.SimulatorSettings;
 import dev.tiktokcalendar.simulator.world.SimulatorSettings.PendingShareCount;
 import dev.tiktokcalendar.simulator.world.SimulatorSettings.PkceEncoding;
@@ -10,6 +14,7 @@ import dev.tiktokcalendar.simulator.world.WorldCreator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +23,7 @@ import java.util.Set;
 import static dev.tiktokcalendar.simulator.TestWorlds.PRIVATE;
 import static dev.tiktokcalendar.simulator.TestWorlds.PUBLIC;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The settings behind the contract's UNCONFIRMED points: the documented default and its alternative. */
@@ -129,6 +135,116 @@ class ContractChoicesTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().stream()
                 .anyMatch(r -> r.body().contains("\"event\":\"post.publish.complete\"")));
+    }
+
+    private static final String VIDEO_INIT = "/v2/post/publish/video/init/";
+
+    private static String publishIdOf(Reply init) {
+        assertThat(init.code()).as(init.body()).isEqualTo("ok");
+        return init.data().path("publish_id").asString();
+    }
+
+    @Test
+    void everyInitCreatesAPublishByDefaultEvenTheRetryOfAnAmbiguousOne() {
+        SimulatorApi api = start(TestWorlds.defaultSettings().build());
+        TikTokSimulator sim = (TikTokSimulator) resources.get(0);
+        String token = api.token(PUBLIC);
+        String body = SimulatorApi.directVideoBody("SELF_ONLY", "retried", 1000, 1000, 1);
+        sim.injectNext(Endpoint.VIDEO_INIT, Fault.of(FaultKind.INIT_500_AFTER_CREATE));
+        assertThat(api.postJson(VIDEO_INIT, token, body).status()).isEqualTo(500);
+
+        String retried = publishIdOf(api.postJson(VIDEO_INIT, token, body));
+
+        assertThat(sim.posts(PUBLIC)).extracting(PublishView::publishId).hasSize(2).contains(retried);
+    }
+
+    @Test
+    void identicalInitsAnswerTheSamePublishWhenDeduplicationIsSet() {
+        SimulatorApi api = start(TestWorlds.defaultSettings().deduplicateIdenticalInits(true)
+                .deduplicationWindow(Duration.ofMinutes(10)).build());
+        TikTokSimulator sim = (TikTokSimulator) resources.get(0);
+        String token = api.token(PUBLIC);
+        byte[] video = TestMedia.mp4(10, 30, 1080, 1920);
+        String body = SimulatorApi.directVideoBody("SELF_ONLY", "retried", video.length, video.length, 1);
+        sim.injectNext(Endpoint.VIDEO_INIT, Fault.of(FaultKind.ANSWER_LOST));
+        assertThatThrownBy(() -> api.postJson(VIDEO_INIT, token, body)).isInstanceOf(UncheckedIOException.class);
+
+        Reply retried = api.postJson(VIDEO_INIT, token, body);
+        String sameKeysOtherOrder = """
+                {"source_info":{"total_chunk_count":1,"chunk_size":%d,"video_size":%d,"source":"FILE_UPLOAD"},
+                 "post_info":{"brand_organic_toggle":false,"brand_content_toggle":false,"disable_stitch":false,
+                 "disable_comment":false,"disable_duet":false,"privacy_level":"SELF_ONLY","title":"retried"}}"""
+                .formatted(video.length, video.length);
+        Reply reordered = api.postJson(VIDEO_INIT, token, sameKeysOtherOrder);
+
+        String publishId = sim.posts(PUBLIC).get(0).publishId();
+        assertThat(sim.posts(PUBLIC)).hasSize(1);
+        assertThat(publishIdOf(retried)).isEqualTo(publishId);
+        assertThat(publishIdOf(reordered)).isEqualTo(publishId);
+        assertThat(reordered.data().path("upload_url").asString()).isEqualTo(retried.data().path("upload_url").asString());
+        assertThat(api.uploadWhole(retried, video).status()).isEqualTo(201);
+        assertThat(publishIdOf(api.postJson(VIDEO_INIT, token, body))).as("a finished upload still counts").isEqualTo(publishId);
+
+        assertThat(publishIdOf(api.postJson(VIDEO_INIT, token, body.replace("retried", "other caption"))))
+                .isNotEqualTo(publishId);
+        assertThat(publishIdOf(api.postJson(VIDEO_INIT, api.token(PRIVATE), body))).as("another creator")
+                .isNotEqualTo(publishId);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(publishIdOf(api.postJson(VIDEO_INIT, token, body))).as("after the window").isNotEqualTo(publishId);
+    }
+
+    @Test
+    void deduplicationSkipsFailedPublishesAndCoversTheInboxInit() {
+        SimulatorApi api = start(TestWorlds.defaultSettings().deduplicateIdenticalInits(true).build());
+        TikTokSimulator sim = (TikTokSimulator) resources.get(0);
+        String body = """
+                {"source_info":{"source":"FILE_UPLOAD","video_size":1000,"chunk_size":1000,"total_chunk_count":1}}""";
+        String inbox = "/v2/post/publish/inbox/video/init/";
+        String first = publishIdOf(api.postJson(inbox, api.token(PUBLIC, "video.upload"), body));
+        assertThat(publishIdOf(api.postJson(inbox, api.token(PUBLIC, "video.upload"), body))).isEqualTo(first);
+
+        sim.revokeAuthorization(PUBLIC); // the publish FAILs with auth_removed
+
+        assertThat(publishIdOf(api.postJson(inbox, api.token(PUBLIC, "video.upload"), body))).isNotEqualTo(first);
+    }
+
+    @Test
+    void inboxInitsIgnorePostInfoByDefaultAndTakeItsTitleBySetting() {
+        String body = """
+                {"post_info":{"title":"draft caption #cat"},
+                 "source_info":{"source":"FILE_UPLOAD","video_size":1000,"chunk_size":1000,"total_chunk_count":1}}""";
+        String inbox = "/v2/post/publish/inbox/video/init/";
+        SimulatorApi ignoring = start(TestWorlds.defaultSettings().build());
+        assertThat(ignoring.postJson(inbox, ignoring.token(PUBLIC, "video.upload"), body).code()).isEqualTo("ok");
+        assertThat(((TikTokSimulator) resources.get(0)).posts(PUBLIC).get(0).caption()).isNull();
+
+        SimulatorApi using = start(TestWorlds.defaultSettings().inboxUsesPostInfoTitle(true).build());
+        assertThat(using.postJson(inbox, using.token(PUBLIC, "video.upload"), body).code()).isEqualTo("ok");
+        assertThat(((TikTokSimulator) resources.get(1)).posts(PUBLIC).get(0).caption()).isEqualTo("draft caption #cat");
+        assertThat(using.postJson(inbox, using.token(PUBLIC, "video.upload"), body.replace("draft caption #cat", "x".repeat(2201)))
+                .code()).isEqualTo("invalid_param");
+    }
+
+    @Test
+    void publishIdsStayKnownForTheRunByDefaultAndExpireBySetting() {
+        SimulatorApi forever = start(TestWorlds.defaultSettings().build());
+        String token = forever.token(PUBLIC);
+        String kept = publishIdOf(forever.postJson(VIDEO_INIT, token, SimulatorApi.directVideoBody("SELF_ONLY", "x", 1000, 1000, 1)));
+        clock.advance(Duration.ofDays(400));
+        assertThat(forever.status(forever.token(PUBLIC), kept).code()).isEqualTo("ok");
+
+        SimulatorApi retaining = start(TestWorlds.defaultSettings().publishIdRetention(Duration.ofDays(7)).build());
+        String publishId = publishIdOf(retaining.postJson(VIDEO_INIT, retaining.token(PUBLIC),
+                SimulatorApi.directVideoBody("SELF_ONLY", "x", 1000, 1000, 1)));
+        clock.advance(Duration.ofDays(7).minusSeconds(1));
+        assertThat(retaining.status(retaining.token(PUBLIC), publishId).code()).isEqualTo("ok");
+
+        clock.advance(Duration.ofSeconds(1));
+        Reply forgotten = retaining.status(retaining.token(PUBLIC), publishId);
+        assertThat(forgotten.status()).isEqualTo(400);
+        assertThat(forgotten.code()).isEqualTo("invalid_publish_id");
+        assertThat(retaining.postJson("/v2/post/publish/cancel/", retaining.token(PUBLIC), "{\"publish_id\":\"" + publishId + "\"}")
+                .code()).isEqualTo("invalid_publish_id");
     }
 
     @Test

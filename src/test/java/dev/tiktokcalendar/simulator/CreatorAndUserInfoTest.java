@@ -109,6 +109,19 @@ class CreatorAndUserInfoTest {
     }
 
     @Test
+    void creatorInfoCanAlsoAnswerAVideoUploadOnlyTokenBySetting() {
+        sim.close();
+        sim = TestWorlds.start(TestWorlds.standard(TestWorlds.defaultSettings().creatorInfoAcceptsUploadScope(true).build()), clock);
+        api = new SimulatorApi(sim);
+
+        Reply uploadOnly = api.postJson(CREATOR_INFO, api.token(PUBLIC, "video.upload"), "{}");
+
+        assertThat(uploadOnly.code()).isEqualTo("ok");
+        assertThat(uploadOnly.data().path("creator_username").asString()).isEqualTo(PUBLIC);
+        assertThat(api.postJson(CREATOR_INFO, api.token(PUBLIC, "user.info.basic"), "{}").code()).isEqualTo("scope_not_authorized");
+    }
+
+    @Test
     void userInfoReturnsTheFieldsAsked() {
         Reply reply = api.get("/v2/user/info/?fields=open_id,union_id,avatar_url,display_name,username",
                 api.token(PUBLIC));

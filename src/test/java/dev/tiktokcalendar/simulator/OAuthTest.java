@@ -205,6 +205,69 @@ class OAuthTest {
         assertThat(api.get("/v2/user/info/?fields=open_id", newAccess).code()).isEqualTo("ok");
     }
 
+    private Reply refresh(String refreshToken) {
+        return api.postForm("/v2/oauth/token/", api.clientForm("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    @Test
+    void withinTheGracePeriodARotatedRefreshTokenGetsThePairItsRotationIssued() {
+        restart(SimulatorSettings.builder().refreshTokenGracePeriod(Duration.ofSeconds(30)).build());
+        var issued = sim.issueTokens("alice");
+        Reply rotated = refresh(issued.refreshToken());
+        clock.advance(Duration.ofSeconds(10));
+
+        Reply replayed = refresh(issued.refreshToken());
+
+        assertThat(replayed.json().path("refresh_token").asString()).isEqualTo(rotated.json().path("refresh_token").asString());
+        assertThat(replayed.json().path("access_token").asString()).isEqualTo(rotated.json().path("access_token").asString());
+        assertThat(replayed.json().path("expires_in").asLong()).isEqualTo(86_400 - 10);
+        assertThat(replayed.json().path("refresh_expires_in").asLong()).isEqualTo(31_536_000 - 10);
+        assertThat(api.get("/v2/user/info/?fields=open_id", replayed.json().path("access_token").asString()).code()).isEqualTo("ok");
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(refresh(issued.refreshToken()).json().path("error").asString()).as("after the grace").isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void theGraceEndsOnceTheRotatedPairIsUsed() {
+        restart(SimulatorSettings.builder().refreshTokenGracePeriod(Duration.ofSeconds(30)).build());
+        var issued = sim.issueTokens("alice");
+        String successor = refresh(issued.refreshToken()).json().path("refresh_token").asString();
+
+        Reply next = refresh(successor);
+
+        assertThat(next.json().path("refresh_token").asString()).isNotEqualTo(successor);
+        assertThat(refresh(issued.refreshToken()).json().path("error").asString()).isEqualTo("invalid_grant");
+        assertThat(refresh(successor).json().path("refresh_token").asString()).as("its own grace")
+                .isEqualTo(next.json().path("refresh_token").asString());
+    }
+
+    @Test
+    void codesCanBeExchangedAgainUntilTheyExpireWhenNotSingleUse() {
+        restart(SimulatorSettings.builder().singleUseAuthorizationCodes(false).build());
+        String code = sim.authorizationCode("alice", REDIRECT, Set.of("video.publish"), null);
+
+        String first = exchange(code).json().path("access_token").asString();
+        String second = exchange(code).json().path("access_token").asString();
+
+        assertThat(first).startsWith("act.");
+        assertThat(second).startsWith("act.").isNotEqualTo(first);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(exchange(code).json().path("error").asString()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void refreshCanFailWithInvalidGrantAsObservedForSandboxApps() {
+        restart(SimulatorSettings.builder().sandboxRefreshFails(true).build());
+        var issued = sim.issueTokens("alice");
+
+        Reply refreshed = refresh(issued.refreshToken());
+
+        assertThat(refreshed.status()).isEqualTo(400);
+        assertThat(refreshed.json().path("error").asString()).isEqualTo("invalid_grant");
+        assertThat(api.get("/v2/user/info/?fields=open_id", issued.accessToken()).code()).as("the access token lives on").isEqualTo("ok");
+    }
+
     @Test
     void legacyModeKeepsTheRefreshToken() {
         restart(SimulatorSettings.builder().rotateRefreshTokens(false).build());

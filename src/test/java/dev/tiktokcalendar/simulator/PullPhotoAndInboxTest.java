@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import static dev.tiktokcalendar.simulator.TestWorlds.PRIVATE;
 import static dev.tiktokcalendar.simulator.TestWorlds.PUBLIC;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** PULL_FROM_URL videos (really downloaded), photo posts (§7) and inbox uploads (§5) end to end. */
@@ -124,6 +125,54 @@ class PullPhotoAndInboxTest {
         assertThat(status.path("fail_reason").asString()).isEqualTo("publish_cancelled");
         assertThat(api.postJson("/v2/post/publish/cancel/", token, "{\"publish_id\":\"" + publishId + "\"}").code())
                 .isEqualTo("publish_not_cancellable");
+    }
+
+    private Reply cancel(String token, String publishId) {
+        return api.postJson("/v2/post/publish/cancel/", token, "{\"publish_id\":\"" + publishId + "\"}");
+    }
+
+    @Test
+    void cancellingAPullFromAUrlTheAppNoLongerHasVerifiedIsUrlOwnershipUnverified() {
+        String token = api.token(PUBLIC);
+        String prefix = media.baseUrl() + "/";
+        String publishId = pull(token, media.serve("d.mp4", TestMedia.mp4(12, 30, 1080, 1920)));
+        String uploaded = api.publishDirect(token, "SELF_ONLY", "uploaded", TestMedia.mp4(10, 30, 1080, 1920));
+
+        sim.removeVerifiedUrlPrefix(prefix);
+
+        assertThat(sim.verifiedUrlPrefixes()).doesNotContain(prefix);
+        Reply refused = cancel(token, publishId);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("url_ownership_unverified");
+        assertThat(api.status(token, publishId).data().path("status").asString()).as("not cancelled").isEqualTo("PROCESSING_DOWNLOAD");
+        assertThat(cancel(token, uploaded).code()).as("FILE_UPLOAD has no URL to own").isEqualTo("publish_not_cancellable");
+        Reply init = api.postJson("/v2/post/publish/video/init/", token,
+                SimulatorApi.pullBody("SELF_ONLY", "again", media.serve("e.mp4", TestMedia.mp4(12, 30, 1080, 1920))));
+        assertThat(init.code()).isEqualTo("url_ownership_unverified");
+
+        sim.verifyUrlPrefix(prefix);
+
+        assertThat(cancel(token, publishId).code()).isEqualTo("ok");
+    }
+
+    @Test
+    void verifiedDomainsCoverSubdomainsAndCanBeRemovedWhileRunning() {
+        String token = api.token(PUBLIC);
+        String url = "https://video.cdn.Other.example/v.mp4";
+        assertThat(api.postJson("/v2/post/publish/video/init/", token, SimulatorApi.pullBody("SELF_ONLY", "x", url)).code())
+                .isEqualTo("url_ownership_unverified");
+
+        sim.verifyDomain("Other.Example");
+        assertThat(sim.verifiedDomains()).containsExactly("other.example");
+        String publishId = api.postJson("/v2/post/publish/video/init/", token, SimulatorApi.pullBody("SELF_ONLY", "x", url))
+                .data().path("publish_id").asString();
+        assertThat(publishId).startsWith("v_pub_url~v2.");
+
+        sim.removeVerifiedDomain("other.example");
+        assertThat(cancel(token, publishId).code()).isEqualTo("url_ownership_unverified");
+        assertThat(api.postJson("/v2/post/publish/video/init/", token, SimulatorApi.pullBody("SELF_ONLY", "x", url)).code())
+                .isEqualTo("url_ownership_unverified");
+        assertThatThrownBy(() -> sim.removeVerifiedDomain("other.example")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private String photoBody(String mode, String privacy, List<String> urls, int cover) {

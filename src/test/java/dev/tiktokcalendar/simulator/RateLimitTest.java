@@ -17,7 +17,7 @@ import static dev.tiktokcalendar.simulator.TestWorlds.PUBLIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Sliding 60-second windows per creator and endpoint (contract §12), at the boundary. */
+/** Sliding 60-second windows per creator and endpoint (contract §12), at the boundary, and the undocumented ones. */
 class RateLimitTest {
 
     private static final String INIT = "/v2/post/publish/video/init/";
@@ -118,6 +118,85 @@ class RateLimitTest {
 
         assertThat(init(first).code()).isEqualTo("rate_limit_exceeded");
         assertThat(init(api.token(PUBLIC)).code()).isEqualTo("ok");
+    }
+
+    private void restart(RateLimitSettings limits) {
+        sim.close();
+        sim = TestWorlds.start(TestWorlds.standard(TestWorlds.defaultSettings().rateLimits(limits).build()), clock);
+        api = new SimulatorApi(sim);
+    }
+
+    private String userInfo(String token) {
+        return api.get("/v2/user/info/?fields=open_id", token).code();
+    }
+
+    @Test
+    void displayLimitsAreCountedPerCreatorByDefault() {
+        restart(RateLimitSettings.defaults().withLimits(6, 30, 20, 3));
+        String alice = api.token(PUBLIC);
+        for (int i = 0; i < 3; i++) {
+            assertThat(userInfo(alice)).isEqualTo("ok");
+        }
+
+        assertThat(userInfo(alice)).isEqualTo("rate_limit_exceeded");
+        assertThat(userInfo(api.token(PRIVATE))).as("another creator").isEqualTo("ok");
+    }
+
+    @Test
+    void displayLimitsCanBeOneBudgetForTheWholeApp() {
+        restart(RateLimitSettings.defaults().withLimits(6, 30, 20, 3).withDisplayKey(RateLimitKey.APP));
+        String alice = api.token(PUBLIC);
+        String bob = api.token(PRIVATE);
+        assertThat(userInfo(alice)).isEqualTo("ok");
+        assertThat(userInfo(alice)).isEqualTo("ok");
+        assertThat(userInfo(bob)).isEqualTo("ok");
+
+        assertThat(userInfo(bob)).as("alice used the app's budget").isEqualTo("rate_limit_exceeded");
+        assertThat(userInfo(alice)).isEqualTo("rate_limit_exceeded");
+        assertThat(api.postJson("/v2/video/list/?fields=id", bob, "{}").code()).as("each endpoint has its own").isEqualTo("ok");
+        assertThat(init(alice).code()).as("the other limits stay per creator").isEqualTo("ok");
+    }
+
+    @Test
+    void cancelIsNotLimitedUnlessSet() {
+        String token = api.token(PUBLIC);
+        for (int i = 0; i < 40; i++) {
+            assertThat(api.postJson("/v2/post/publish/cancel/", token, "{\"publish_id\":\"nope\"}").code())
+                    .isEqualTo("invalid_publish_id");
+        }
+
+        restart(RateLimitSettings.defaults().withUndocumentedLimits(2, null));
+        String limited = api.token(PUBLIC);
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.postJson("/v2/post/publish/cancel/", limited, "{\"publish_id\":\"nope\"}").code())
+                    .isEqualTo("invalid_publish_id");
+        }
+        Reply third = api.postJson("/v2/post/publish/cancel/", limited, "{\"publish_id\":\"nope\"}");
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(third.code()).isEqualTo("rate_limit_exceeded");
+    }
+
+    @Test
+    void oauthEndpointsAreNotLimitedUnlessSetAndThenPerApp() {
+        for (int i = 0; i < 40; i++) {
+            assertThat(clientCredentials().json().has("access_token")).isTrue();
+        }
+
+        restart(RateLimitSettings.defaults().withUndocumentedLimits(null, 2));
+        assertThat(clientCredentials().json().has("access_token")).isTrue();
+        assertThat(clientCredentials().json().has("access_token")).isTrue();
+
+        Reply third = clientCredentials();
+        assertThat(third.status()).isEqualTo(503);
+        assertThat(third.json().path("error").asString()).isEqualTo("temporarily_unavailable");
+        assertThat(sim.overLimitRequests()).extracting(RequestRecord::endpoint).containsExactly(Endpoint.OAUTH_TOKEN);
+        var tokens = sim.issueTokens(PUBLIC);
+        assertThat(api.postForm("/v2/oauth/revoke/", api.clientForm("token", tokens.accessToken())).status())
+                .as("revoke has its own budget").isEqualTo(200);
+    }
+
+    private Reply clientCredentials() {
+        return api.postForm("/v2/oauth/token/", api.clientForm("grant_type", "client_credentials"));
     }
 
     @Test

@@ -37,10 +37,16 @@ final class TestMedia {
         return iso("qt  ", durationSec, fps, width, height);
     }
 
-    /** A valid 10 s MP4 padded with zero bytes to {@code totalSize}, for uploads that need a given size. */
+    /** A valid 10 s MP4 grown to {@code totalSize} by a trailing {@code free} box, for uploads that need a given size. */
     static byte[] mp4OfSize(int totalSize) {
         byte[] header = mp4(10, 30, 1080, 1920);
-        return Arrays.copyOf(header, Math.max(totalSize, header.length));
+        int padding = totalSize - header.length;
+        if (padding < 8) {
+            throw new IllegalArgumentException("an MP4 of " + totalSize + " bytes leaves no room for a free box");
+        }
+        byte[] file = Arrays.copyOf(header, totalSize);
+        java.nio.ByteBuffer.wrap(file, header.length, 8).putInt(padding).put("free".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return file;
     }
 
     static byte[] garbage(int size) {

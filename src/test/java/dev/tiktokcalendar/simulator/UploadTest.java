@@ -4,6 +4,7 @@ import dev.tiktokcalendar.simulator.SimulatorApi.Reply;
 import dev.tiktokcalendar.simulator.fault.Fault;
 import dev.tiktokcalendar.simulator.fault.FaultKind;
 import dev.tiktokcalendar.simulator.http.Endpoint;
+import dev.tiktokcalendar.simulator.world.SimulatorSettings.ReputAcceptedChunk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.util.Arrays;
 
 import static dev.tiktokcalendar.simulator.TestWorlds.PUBLIC;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The media PUTs of contract §6.2/§6.3: sequential, exactly sized, 206 then 201, and every refusal. */
 class UploadTest {
@@ -37,6 +40,10 @@ class UploadTest {
     }
 
     private Reply init() {
+        return init(api);
+    }
+
+    private static Reply init(SimulatorApi api) {
         return api.postJson("/v2/post/publish/video/init/", api.token(PUBLIC),
                 SimulatorApi.directVideoBody("SELF_ONLY", "chunked", SIZE, CHUNK, 2));
     }
@@ -46,8 +53,16 @@ class UploadTest {
     }
 
     private Reply put(String url, int first, int lastInclusive) {
-        return api.put(url, "video/mp4", "bytes " + first + "-" + lastInclusive + "/" + SIZE,
+        return put(api, url, first, lastInclusive);
+    }
+
+    private Reply put(SimulatorApi through, String url, int first, int lastInclusive) {
+        return through.put(url, "video/mp4", "bytes " + first + "-" + lastInclusive + "/" + SIZE,
                 Arrays.copyOfRange(media, first, lastInclusive + 1));
+    }
+
+    private static long uploadedBytes(SimulatorApi api, Reply init) {
+        return api.status(api.token(PUBLIC), init.data().path("publish_id").asString()).data().path("uploaded_bytes").asLong();
     }
 
     @Test
@@ -121,6 +136,66 @@ class UploadTest {
         assertThat(failed.body()).as("uploads answer bare statuses").isEmpty();
         assertThat(put(url, 0, CHUNK - 1).status()).isEqualTo(206);
         assertThat(put(url, CHUNK, SIZE - 1).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aChunkWhoseAnswerWasLostIsRefusedWhenResentWithAProgressHeaderThatShowsItLanded() {
+        Reply init = init();
+        sim.injectNext(Endpoint.UPLOAD, Fault.of(FaultKind.ANSWER_LOST));
+        assertThatThrownBy(() -> put(url(init), 0, CHUNK - 1)).isInstanceOf(UncheckedIOException.class);
+
+        Reply resent = put(url(init), 0, CHUNK - 1);
+        assertThat(resent.status()).isEqualTo(416);
+        assertThat(resent.header("Content-Range")).as("the chunk landed; resume after it").isEqualTo("bytes 0-4999999/10000123");
+        assertThat(put(url(init), CHUNK, SIZE - 1).status()).isEqualTo(201);
+
+        Reply lastResent = put(url(init), CHUNK, SIZE - 1);
+        assertThat(lastResent.status()).isEqualTo(416);
+        assertThat(lastResent.header("Content-Range")).as("the upload is complete").isEqualTo("bytes 0-10000122/10000123");
+        assertThat(uploadedBytes(api, init)).isEqualTo(SIZE);
+    }
+
+    @Test
+    void resentChunksGetTheirFirstAnswerAgainWhenSoSetAndCountOnce() {
+        try (TikTokSimulator accepting = TestWorlds.start(TestWorlds.standard(TestWorlds.defaultSettings()
+                .reputAcceptedChunk(ReputAcceptedChunk.ACCEPT).build()), clock)) {
+            SimulatorApi api = new SimulatorApi(accepting);
+            Reply init = init(api);
+            accepting.injectNext(Endpoint.UPLOAD, Fault.of(FaultKind.ANSWER_LOST));
+            assertThatThrownBy(() -> put(api, url(init), 0, CHUNK - 1)).isInstanceOf(UncheckedIOException.class);
+
+            Reply resent = put(api, url(init), 0, CHUNK - 1);
+            assertThat(resent.status()).isEqualTo(206);
+            assertThat(resent.header("Content-Range")).isEqualTo("bytes 0-4999999/10000123");
+            assertThat(uploadedBytes(api, init)).as("counted once").isEqualTo(CHUNK);
+
+            assertThat(put(api, url(init), CHUNK, SIZE - 1).status()).isEqualTo(201);
+            Reply lastResent = put(api, url(init), CHUNK, SIZE - 1);
+            assertThat(lastResent.status()).isEqualTo(201);
+            assertThat(lastResent.header("Content-Range")).isEqualTo("bytes 0-10000122/10000123");
+            Reply firstAgain = put(api, url(init), 0, CHUNK - 1);
+            assertThat(firstAgain.status()).as("answered as the first time, not with the current progress").isEqualTo(206);
+            assertThat(firstAgain.header("Content-Range")).isEqualTo("bytes 0-4999999/10000123");
+
+            byte[] otherBytes = Arrays.copyOf(media, CHUNK);
+            otherBytes[CHUNK - 1] ^= 1;
+            assertThat(api.put(url(init), "video/mp4", "bytes 0-4999999/10000123", otherBytes).status())
+                    .as("same range, other bytes").isEqualTo(416);
+
+            assertThat(uploadedBytes(api, init)).isEqualTo(SIZE);
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(api.status(api.token(PUBLIC), init.data().path("publish_id").asString()).data().path("status")
+                    .asString()).isEqualTo("PUBLISH_COMPLETE");
+            assertThat(accepting.posts(PUBLIC).get(0).mediaKey()).isEqualTo("sha256:" + sha256Hex(media));
+        }
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A PUT whose Content-Length header disagrees with its Content-Range (java.net.http cannot send one). */

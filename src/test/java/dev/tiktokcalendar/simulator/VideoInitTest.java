@@ -210,6 +210,23 @@ class VideoInitTest {
         assertThat(reply.code()).isEqualTo("invalid_params");
     }
 
+    @Test
+    void disableTogglesMayBeLeftOutByDefaultAndAreRequiredBySetting() {
+        String withoutToggles = """
+                {"post_info":{"privacy_level":"SELF_ONLY","brand_content_toggle":false,"disable_duet":false,"disable_stitch":false},
+                 "source_info":{"source":"FILE_UPLOAD","video_size":1000,"chunk_size":1000,"total_chunk_count":1}}""";
+        assertThat(api.postJson(INIT, api.token(PUBLIC), withoutToggles).code()).isEqualTo("ok");
+
+        restart(TestWorlds.defaultSettings().requireDisableToggles(true).build(), true);
+
+        Reply missing = api.postJson(INIT, api.token(PUBLIC), withoutToggles);
+        assertInvalid(missing);
+        assertThat(missing.json().path("error").path("message").asString()).contains("disable_comment");
+        assertThat(api.postJson(INIT, api.token(PUBLIC), SimulatorApi.directVideoBody("SELF_ONLY", "x", 1000, 1000, 1)).code())
+                .as("all three sent").isEqualTo("ok");
+        assertThat(api.postJson(INBOX, api.token(PUBLIC), withoutToggles).code()).as("inbox has no post_info rules").isEqualTo("ok");
+    }
+
     private static void assertInvalid(Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.code()).isEqualTo("invalid_param");

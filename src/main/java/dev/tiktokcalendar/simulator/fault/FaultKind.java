@@ -20,6 +20,8 @@ public enum FaultKind {
     REVOKE_TOKEN,
     /** The init creates the publish, then answers HTTP 500: the ambiguous case. */
     INIT_500_AFTER_CREATE,
+    /** The request is served in full (a chunk stored, a publish created), then the connection closes unanswered. */
+    ANSWER_LOST,
     /**
      * The request is refused with the documented error {@link Fault#errorCode()} and its HTTP status, as if the
      * condition behind it held (a daily cap, a ban, a missing scope...); nothing happens. Only through

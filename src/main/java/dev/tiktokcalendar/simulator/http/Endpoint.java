@@ -45,6 +45,10 @@ public enum Endpoint {
         return this == VIDEO_INIT || this == INBOX_VIDEO_INIT || this == CONTENT_INIT;
     }
 
+    public boolean isDisplay() {
+        return this == USER_INFO || this == VIDEO_LIST || this == VIDEO_QUERY;
+    }
+
     public boolean isOAuth() {
         return this == OAUTH_TOKEN || this == OAUTH_REVOKE;
     }

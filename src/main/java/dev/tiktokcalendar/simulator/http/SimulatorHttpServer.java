@@ -109,6 +109,10 @@ public final class SimulatorHttpServer implements AutoCloseable {
                 return; // closing an exchange before sending headers drops the connection
             }
             SimResponse response = answer(call, handler);
+            if (fault != null && fault.kind() == FaultKind.ANSWER_LOST) {
+                record(call, 0, "answer_lost");
+                return;
+            }
             // logged before answering, so a client that got its answer always finds its request in the log
             record(call, response.status(), response.code());
             write(exchange, response);

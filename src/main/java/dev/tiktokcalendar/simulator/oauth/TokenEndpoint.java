@@ -5,6 +5,7 @@ import dev.tiktokcalendar.simulator.http.Json;
 import dev.tiktokcalendar.simulator.http.OAuthException;
 import dev.tiktokcalendar.simulator.http.Responses;
 import dev.tiktokcalendar.simulator.http.SimResponse;
+import dev.tiktokcalendar.simulator.limit.RateLimits;
 import dev.tiktokcalendar.simulator.world.SimulatorSettings.PkceEncoding;
 import dev.tiktokcalendar.simulator.world.World;
 import dev.tiktokcalendar.simulator.world.WorldApp;
@@ -22,12 +23,14 @@ public final class TokenEndpoint {
     private final WorldApp app;
     private final PkceEncoding pkceEncoding;
     private final TokenStore tokens;
+    private final RateLimits rateLimits;
     private final Responses responses;
 
-    public TokenEndpoint(World world, TokenStore tokens, Responses responses) {
+    public TokenEndpoint(World world, TokenStore tokens, RateLimits rateLimits, Responses responses) {
         this.app = world.app();
         this.pkceEncoding = world.settings().pkceEncoding();
         this.tokens = tokens;
+        this.rateLimits = rateLimits;
         this.responses = responses;
     }
 
@@ -94,6 +97,7 @@ public final class TokenEndpoint {
         if (!app.clientKey().equals(form.get("client_key")) || !app.clientSecret().equals(form.get("client_secret"))) {
             throw new OAuthException("invalid_client", "Client key or secret is invalid.");
         }
+        rateLimits.checkOAuth(call, app.clientKey());
         return form;
     }
 }

@@ -21,12 +21,21 @@ import java.util.function.Consumer;
  * token (the old one then fails with {@code invalid_grant}) unless legacy mode is set; revoking kills a whole
  * grant and tells the listener (webhooks, in-flight publishes). Lifetimes are time-scaled, and
  * {@code expires_in} reports the scaled value, since that is how long the token really lives.
+ * <p>
+ * With a {@code refresh-token-grace-period}, a rotated refresh token sent again within the grace gets the very
+ * pair its rotation issued (remaining lifetimes), as long as that pair's refresh token has not been used
+ * itself: a refresh whose answer was lost, or two racing refreshes, then end on one live chain of tokens
+ * instead of forking it or locking the creator out.
  */
 public final class TokenStore {
 
     private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private record Token(Grant grant, Instant expiresAt) {
+    }
+
+    /** A refresh token that was rotated: the pair that replaced it, and until when it may still be replayed. */
+    private record Rotation(String accessToken, String refreshToken, Instant graceEndsAt) {
     }
 
     private final WorldApp app;
@@ -37,6 +46,7 @@ public final class TokenStore {
     private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
     private final Map<String, Token> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Token> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, Rotation> rotations = new ConcurrentHashMap<>();
 
     public TokenStore(WorldApp app, SimulatorSettings settings, SimClock clock, Consumer<RevokedAuthorization> onRevoke) {
         this.app = app;
@@ -52,9 +62,10 @@ public final class TokenStore {
         return code;
     }
 
-    /** Removes and returns the code (single use), if it exists and has not expired. */
+    /** Returns the code, if it exists and has not expired, and removes it unless codes may be used again. */
     Optional<AuthorizationCode> redeem(String code) {
-        AuthorizationCode found = code == null ? null : codes.remove(code);
+        AuthorizationCode found = code == null ? null
+                : settings.singleUseAuthorizationCodes() ? codes.remove(code) : codes.get(code);
         if (found == null || !clock.now().isBefore(found.expiresAt())) {
             return Optional.empty();
         }
@@ -65,42 +76,75 @@ public final class TokenStore {
         return issueUnder(new Grant(creatorOpenId, scopes), null);
     }
 
-    IssuedTokens refresh(String refreshToken) {
-        Token old = refreshToken == null ? null : refreshTokens.get(refreshToken);
-        if (old == null || old.grant().revoked() || !clock.now().isBefore(old.expiresAt())) {
+    // serialised: a rotation and the replay of the token it rotated must not interleave
+    synchronized IssuedTokens refresh(String refreshToken) {
+        if (settings.sandboxRefreshFails()) {
             throw new OAuthException("invalid_grant", "Refresh token is invalid or expired.");
         }
-        if (settings.rotateRefreshTokens()) {
-            if (refreshTokens.remove(refreshToken) == null) {
-                throw new OAuthException("invalid_grant", "Refresh token is invalid or expired.");
-            }
-            return issueUnder(old.grant(), null);
+        Token old = refreshToken == null ? null : refreshTokens.get(refreshToken);
+        if (old == null) {
+            return replayWithinGrace(refreshToken)
+                    .orElseThrow(() -> new OAuthException("invalid_grant", "Refresh token is invalid or expired."));
         }
-        return issueUnder(old.grant(), refreshToken);
+        if (!live(old)) {
+            throw new OAuthException("invalid_grant", "Refresh token is invalid or expired.");
+        }
+        if (!settings.rotateRefreshTokens()) {
+            return issueUnder(old.grant(), refreshToken);
+        }
+        refreshTokens.remove(refreshToken);
+        IssuedTokens next = issueUnder(old.grant(), null);
+        if (!settings.refreshTokenGracePeriod().isZero() && !settings.refreshTokenGracePeriod().isNegative()) {
+            rotations.put(refreshToken, new Rotation(next.accessToken(), next.refreshToken(),
+                    clock.after(settings.refreshTokenGracePeriod())));
+        }
+        return next;
+    }
+
+    private Optional<IssuedTokens> replayWithinGrace(String rotatedRefreshToken) {
+        Rotation rotation = rotatedRefreshToken == null ? null : rotations.get(rotatedRefreshToken);
+        if (rotation == null) {
+            return Optional.empty();
+        }
+        if (!clock.now().isBefore(rotation.graceEndsAt())) {
+            rotations.remove(rotatedRefreshToken);
+            return Optional.empty();
+        }
+        Token access = accessTokens.get(rotation.accessToken());
+        Token refresh = refreshTokens.get(rotation.refreshToken());
+        if (access == null || refresh == null || !live(access) || !live(refresh)) {
+            return Optional.empty();
+        }
+        return Optional.of(describe(rotation.accessToken(), access, rotation.refreshToken(), refresh));
     }
 
     private IssuedTokens issueUnder(Grant grant, String keptRefreshToken) {
-        Duration accessLifetime = clock.scaled(app.accessTokenLifetime());
-        Duration refreshLifetime = clock.scaled(app.refreshTokenLifetime());
         String access = "act." + randomText(64) + "!" + randomText(4);
-        accessTokens.put(access, new Token(grant, clock.now().plus(accessLifetime)));
+        Token accessToken = new Token(grant, clock.after(app.accessTokenLifetime()));
+        accessTokens.put(access, accessToken);
         String refresh = keptRefreshToken;
-        long refreshExpiresIn;
         if (refresh == null) {
             refresh = "rft." + randomText(64) + "!" + randomText(4);
-            refreshTokens.put(refresh, new Token(grant, clock.now().plus(refreshLifetime)));
-            refreshExpiresIn = seconds(refreshLifetime);
-        } else {
-            refreshExpiresIn = seconds(Duration.between(clock.now(), refreshTokens.get(refresh).expiresAt()));
+            refreshTokens.put(refresh, new Token(grant, clock.after(app.refreshTokenLifetime())));
         }
-        return new IssuedTokens(access, seconds(accessLifetime), grant.creatorOpenId(), refreshExpiresIn, refresh,
-                Scopes.format(grant.scopes()), "Bearer");
+        return describe(access, accessToken, refresh, refreshTokens.get(refresh));
+    }
+
+    /** The token endpoint's answer for a pair: {@code *_expires_in} are what remains of each lifetime. */
+    private IssuedTokens describe(String access, Token accessToken, String refresh, Token refreshToken) {
+        Grant grant = accessToken.grant();
+        return new IssuedTokens(access, secondsUntil(accessToken.expiresAt()), grant.creatorOpenId(),
+                secondsUntil(refreshToken.expiresAt()), refresh, Scopes.format(grant.scopes()), "Bearer");
+    }
+
+    private boolean live(Token token) {
+        return !token.grant().revoked() && clock.now().isBefore(token.expiresAt());
     }
 
     /** The live grant behind an access token: known, unexpired, not revoked. */
     public Optional<Grant> grantOf(String accessToken) {
         Token token = accessToken == null ? null : accessTokens.get(accessToken);
-        if (token == null || token.grant().revoked() || !clock.now().isBefore(token.expiresAt())) {
+        if (token == null || !live(token)) {
             return Optional.empty();
         }
         return Optional.of(token.grant());
@@ -145,8 +189,8 @@ public final class TokenStore {
         return "clt." + randomText(64);
     }
 
-    private static long seconds(Duration duration) {
-        return Math.max(1, (duration.toMillis() + 999) / 1000);
+    private long secondsUntil(Instant instant) {
+        return Math.max(1, (Duration.between(clock.now(), instant).toMillis() + 999) / 1000);
     }
 
     private String randomText(int length) {

@@ -9,17 +9,20 @@ import java.util.Optional;
  * a single chunk carries the whole file ({@code chunk_size = video_size}) and may not exceed the chunk
  * maximum; with several chunks every chunk lies within [min, max] except the last, which absorbs the
  * remainder up to the last-chunk maximum; at most 1000 chunks. LENIENT reads "MB" generously, STRICT the
- * safe client choice.
+ * safe client choice, SINGLE_CHUNK what one vendor saw from 2026-08 (every multi-chunk plan refused, single
+ * chunks up to 64,000,000 bytes accepted; cause unknown).
  */
 public record ChunkPlan(long videoSize, long chunkSize, long totalChunkCount) {
 
     public static final int MAX_CHUNKS = 1000;
 
-    public record Bounds(long minChunk, long maxChunk, long maxLastChunk) {
+    public record Bounds(long minChunk, long maxChunk, long maxLastChunk, long maxChunks) {
         public static Bounds of(ChunkRules rules) {
-            return rules == ChunkRules.STRICT
-                    ? new Bounds(5_242_880, 64_000_000, 128_000_000)
-                    : new Bounds(5_000_000, 67_108_864, 134_217_728);
+            return switch (rules) {
+                case LENIENT -> new Bounds(5_000_000, 67_108_864, 134_217_728, MAX_CHUNKS);
+                case STRICT -> new Bounds(5_242_880, 64_000_000, 128_000_000, MAX_CHUNKS);
+                case SINGLE_CHUNK -> new Bounds(5_242_880, 64_000_000, 64_000_000, 1);
+            };
         }
     }
 
@@ -31,8 +34,8 @@ public record ChunkPlan(long videoSize, long chunkSize, long totalChunkCount) {
         if (totalChunkCount != videoSize / chunkSize) {
             return Optional.of("total_chunk_count must be floor(video_size / chunk_size)");
         }
-        if (totalChunkCount > MAX_CHUNKS) {
-            return Optional.of("at most " + MAX_CHUNKS + " chunks");
+        if (totalChunkCount > bounds.maxChunks()) {
+            return Optional.of("at most " + bounds.maxChunks() + " chunks");
         }
         if (totalChunkCount == 1) {
             if (chunkSize != videoSize) {

@@ -19,11 +19,14 @@ import tools.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The three inits (contract §4, §5, §7) and creator_info (§3). An accepted init creates the publish before
  * answering; an injected INIT_500_AFTER_CREATE fault then turns the answer into a 500 with the publish
- * already made — the ambiguous case clients must reconcile.
+ * already made — the ambiguous case clients must reconcile. With {@code deduplicate-identical-inits} an init
+ * identical to a recent one answers that publish again (before any posting rule, as an idempotency layer would).
  */
 public final class InitEndpoints {
 
@@ -31,6 +34,7 @@ public final class InitEndpoints {
     private static final int MAX_PHOTO_TITLE = 90;
     private static final int MAX_PHOTO_DESCRIPTION = 4000;
     private static final String MIN_APP_VERSION_FOR_PHOTO_UPLOAD = "31.8";
+    private static final List<String> DISABLE_TOGGLES = List.of("disable_duet", "disable_stitch", "disable_comment");
     private static final String TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final World world;
@@ -42,6 +46,7 @@ public final class InitEndpoints {
     private final Ids ids;
     private final Responses responses;
     private final String uploadBaseUrl;
+    private final IdenticalInits identicalInits;
     private final SecureRandom secureRandom = new SecureRandom();
 
     public InitEndpoints(World world, SimClock clock, RequestGate gate, PostingRules rules, PublishStore store,
@@ -55,10 +60,13 @@ public final class InitEndpoints {
         this.ids = ids;
         this.responses = responses;
         this.uploadBaseUrl = uploadBaseUrl;
+        this.identicalInits = new IdenticalInits(world.settings(), clock, store);
     }
 
     public SimResponse creatorInfo(HttpCall call) {
-        Grant grant = gate.admit(call, Scopes.VIDEO_PUBLISH);
+        Grant grant = world.settings().creatorInfoAcceptsUploadScope()
+                ? gate.admit(call, Scopes.VIDEO_PUBLISH, Scopes.VIDEO_UPLOAD)
+                : gate.admit(call, Scopes.VIDEO_PUBLISH);
         call.requireContentType("application/json", invalid("Content-Type must be application/json."));
         call.json(world.settings().invalidParamCode());
         WorldCreator creator = creatorOf(grant);
@@ -91,6 +99,11 @@ public final class InitEndpoints {
         Grant grant = gate.admit(call, scope);
         JsonNode body = jsonBody(call);
         WorldCreator creator = creatorOf(grant);
+        return answerOnce(call, creator, body, request -> newVideo(call, request, creator, kind));
+    }
+
+    private Publish newVideo(HttpCall call, InitRequest request, WorldCreator creator, PublishKind kind) {
+        JsonNode body = request.body();
         JsonNode postInfo = body.path("post_info");
         String title = Json.string(postInfo, "title");
         String privacy = null;
@@ -99,6 +112,15 @@ public final class InitEndpoints {
             if (world.settings().requireBrandContentToggle() && Json.bool(postInfo, "brand_content_toggle") == null) {
                 throw invalid("post_info.brand_content_toggle is required.");
             }
+            if (world.settings().requireDisableToggles()) {
+                for (String toggle : DISABLE_TOGGLES) {
+                    if (Json.bool(postInfo, toggle) == null) {
+                        throw invalid("post_info." + toggle + " is required.");
+                    }
+                }
+            }
+        } else if (world.settings().inboxUsesPostInfoTitle()) {
+            checkLength(title, MAX_VIDEO_TITLE, "title");
         }
         SourceInfo source = SourceInfo.video(body.path("source_info"), world.settings());
         if (!source.fileUpload()) {
@@ -110,18 +132,37 @@ public final class InitEndpoints {
             checkBrandedPrivacy(postInfo, privacy);
         } else {
             rules.checkInboxUpload(creator);
-            title = null; // inbox drafts get their caption in the TikTok app; post_info is accepted and ignored
+            if (!world.settings().inboxUsesPostInfoTitle()) {
+                title = null; // documented: inbox drafts get their caption in the TikTok app; post_info is ignored
+            }
         }
-        Publish publish = create(call, creator, kind, source, title, privacy);
-        ObjectNode data = Json.object();
-        data.put("publish_id", publish.publishId);
-        if (source.fileUpload()) {
-            data.put("upload_url", uploadBaseUrl + "/video/?upload_id=" + publish.upload.uploadId
-                    + "&upload_token=" + publish.upload.uploadToken);
-        } else {
+        Publish publish = create(call, request, creator, kind, source, title, privacy);
+        if (!source.fileUpload()) {
             engine.startVideoDownload(publish);
         }
-        return responses.ok(data);
+        return publish;
+    }
+
+    /** The publish of an identical recent init if deduplication is on, else the one {@code create} makes. */
+    private SimResponse answerOnce(HttpCall call, WorldCreator creator, JsonNode body,
+                                   Function<InitRequest, Publish> create) {
+        InitRequest request = new InitRequest(call.endpoint(), body);
+        // one init per creator at a time, so that identical inits racing each other make one publish
+        synchronized (identicalInits.lockOf(creator.openId())) {
+            Publish publish = identicalInits.earlier(creator.openId(), request).orElseGet(() -> create.apply(request));
+            return responses.ok(answer(publish));
+        }
+    }
+
+    /** {@code publish_id}, and the {@code upload_url} of a FILE_UPLOAD publish. */
+    private ObjectNode answer(Publish publish) {
+        ObjectNode data = Json.object();
+        data.put("publish_id", publish.publishId);
+        if (publish.fileUpload) {
+            data.put("upload_url", uploadBaseUrl + "/video/?upload_id=" + publish.upload.uploadId
+                    + "&upload_token=" + publish.upload.uploadToken);
+        }
+        return data;
     }
 
     public SimResponse photo(HttpCall call) {
@@ -140,6 +181,11 @@ public final class InitEndpoints {
             throw ApiException.scopeNotAuthorized(scope);
         }
         WorldCreator creator = creatorOf(grant);
+        return answerOnce(call, creator, body, request -> newPhoto(call, request, creator, direct));
+    }
+
+    private Publish newPhoto(HttpCall call, InitRequest request, WorldCreator creator, boolean direct) {
+        JsonNode body = request.body();
         JsonNode postInfo = body.path("post_info");
         String title = Json.string(postInfo, "title");
         String description = Json.string(postInfo, "description");
@@ -160,19 +206,17 @@ public final class InitEndpoints {
             rules.checkInboxUpload(creator);
         }
         String caption = (title == null ? "" : title) + (description == null ? "" : "\n" + description);
-        Publish publish = create(call, creator, direct ? PublishKind.DIRECT_PHOTO : PublishKind.INBOX_PHOTO,
+        Publish publish = create(call, request, creator, direct ? PublishKind.DIRECT_PHOTO : PublishKind.INBOX_PHOTO,
                 source, caption, privacy);
         engine.startPhotoDownload(publish);
-        ObjectNode data = Json.object();
-        data.put("publish_id", publish.publishId);
-        return responses.ok(data);
+        return publish;
     }
 
-    private Publish create(HttpCall call, WorldCreator creator, PublishKind kind, SourceInfo source, String caption,
-                           String privacy) {
+    private Publish create(HttpCall call, InitRequest request, WorldCreator creator, PublishKind kind,
+                           SourceInfo source, String caption, String privacy) {
         String publishId = kind.idPrefix(source.fileUpload()) + ids.nineteenDigits();
         Publish publish = new Publish(publishId, creator, kind, source.fileUpload(), caption, privacy,
-                source.urls(), clock.now());
+                source.urls(), clock.now(), request);
         if (source.fileUpload()) {
             ChunkPlan plan = source.plan();
             publish.upload = new Publish.Upload(Long.toString(ids.nineteenDigits()), uploadToken(),

@@ -7,7 +7,6 @@ import dev.tiktokcalendar.simulator.world.SimulatorSettings.UnauditedPrivacy;
 import dev.tiktokcalendar.simulator.world.World;
 import dev.tiktokcalendar.simulator.world.WorldCreator;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -27,11 +26,13 @@ public final class PostingRules {
     private final World world;
     private final SimClock clock;
     private final PublishStore store;
+    private final UrlOwnership urlOwnership;
 
-    public PostingRules(World world, SimClock clock, PublishStore store) {
+    public PostingRules(World world, SimClock clock, PublishStore store, UrlOwnership urlOwnership) {
         this.world = world;
         this.clock = clock;
         this.store = store;
+        this.urlOwnership = urlOwnership;
     }
 
     /** The code creator_info answers with HTTP 200 when the creator cannot post now, if any. */
@@ -105,30 +106,10 @@ public final class PostingRules {
     }
 
     void checkUrlOwnership(String url) {
-        if (!verified(url)) {
+        if (!urlOwnership.verified(url)) {
             throw new ApiException(403, "url_ownership_unverified",
                     "The media URL is not under a verified domain or URL prefix of the app.");
         }
-    }
-
-    private boolean verified(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        boolean schemeOk = "https".equals(uri.getScheme())
-                || (world.settings().allowHttpMediaUrls() && "http".equals(uri.getScheme()));
-        if (!schemeOk || uri.getHost() == null) {
-            return false;
-        }
-        if (world.app().verifiedUrlPrefixes().stream().anyMatch(url::startsWith)) {
-            return true;
-        }
-        String host = uri.getHost().toLowerCase();
-        return world.app().verifiedDomains().stream().map(String::toLowerCase)
-                .anyMatch(domain -> host.equals(domain) || host.endsWith("." + domain));
     }
 
     private long directPostsToday(WorldCreator creator) {

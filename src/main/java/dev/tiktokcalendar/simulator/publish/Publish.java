@@ -22,6 +22,7 @@ public final class Publish {
     final String privacyLevel;
     final Instant createdAt;
     final List<String> sourceUrls;
+    final InitRequest initRequest;
 
     PublishStatus status;
     String failReason;
@@ -43,7 +44,7 @@ public final class Publish {
     Upload upload;
 
     Publish(String publishId, WorldCreator creator, PublishKind kind, boolean fileUpload, String caption,
-            String privacyLevel, List<String> sourceUrls, Instant createdAt) {
+            String privacyLevel, List<String> sourceUrls, Instant createdAt, InitRequest initRequest) {
         this.publishId = publishId;
         this.creator = creator;
         this.kind = kind;
@@ -52,6 +53,7 @@ public final class Publish {
         this.privacyLevel = privacyLevel;
         this.sourceUrls = List.copyOf(sourceUrls);
         this.createdAt = createdAt;
+        this.initRequest = initRequest;
         this.status = fileUpload ? PublishStatus.PROCESSING_UPLOAD : PublishStatus.PROCESSING_DOWNLOAD;
         this.publicPost = kind.direct() && "PUBLIC_TO_EVERYONE".equals(privacyLevel);
         this.mediaKey = fileUpload ? null : "urls:" + String.join(",", sourceUrls);
@@ -93,6 +95,8 @@ public final class Publish {
         final MessageDigest digest;
         long uploadedBytes;
         long chunksReceived;
+        /** Filled only when re-sent chunks are answered again (reput-accepted-chunk ACCEPT). */
+        final List<AcceptedChunk> acceptedChunks = new ArrayList<>();
 
         Upload(String uploadId, String uploadToken, Instant expiresAt, long videoSize, long chunkSize,
                long totalChunks, MessageDigest digest) {

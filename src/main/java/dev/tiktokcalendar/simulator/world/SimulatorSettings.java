@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.simulator.world;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tiktokcalendar.simulator.fault.EndpointFaults;
 import dev.tiktokcalendar.simulator.http.Endpoint;
 
@@ -17,11 +18,22 @@ import java.util.Map;
  * @param moderationDelay          from PUBLISH_COMPLETE to the public post id of a public post
  * @param inboxPostDelay           from SEND_TO_USER_INBOX to the creator posting the draft; null = never
  * @param uploadUrlLifetime        validity of an {@code upload_url}
- * @param authorizationCodeLifetime validity of an authorization code (single use)
+ * @param authorizationCodeLifetime validity of an authorization code
+ * @param singleUseAuthorizationCodes false = a code can be exchanged again until it expires
  * @param rotateRefreshTokens      false = legacy behaviour: refresh returns the same refresh token
+ * @param refreshTokenGracePeriod  how long a rotated refresh token still answers, with the pair its rotation issued
+ *                                 (while that pair's refresh token is unused); zero = rejected at once (documented)
  * @param revokeKillsRefreshToken  whether revoking an access token also kills its refresh token
+ * @param sandboxRefreshFails      every refresh answers {@code invalid_grant}, as observed for sandbox apps
  * @param chunkRules               LENIENT = [5,000,000, 67,108,864] per chunk, last ≤ 134,217,728;
- *                                 STRICT = [5,242,880, 64,000,000], last ≤ 128,000,000
+ *                                 STRICT = [5,242,880, 64,000,000], last ≤ 128,000,000;
+ *                                 SINGLE_CHUNK = one chunk of at most 64,000,000 (the 2026-08 observation)
+ * @param reputAcceptedChunk       a PUT of a chunk already accepted: REJECT = 416 with the progress (it tells the
+ *                                 client the chunk landed); ACCEPT = answered as the first time, counted once
+ * @param deduplicateIdenticalInits an init identical to an earlier one of the creator (same endpoint, same JSON body)
+ *                                 within {@code deduplicationWindow} answers that publish again instead of a new one;
+ *                                 false (documented: no idempotency key) = every init creates a publish
+ * @param deduplicationWindow      how far back an identical init is looked for
  * @param maxVideoSize             bytes; 4 GiB documented, 10 GB claimed by third parties
  * @param invalidParamCode         {@code invalid_param} (doc) or {@code invalid_params} (observed)
  * @param errorsWithHttp200        send every error with HTTP 200, as observed for some clients
@@ -29,6 +41,12 @@ import java.util.Map;
  * @param unauditedPrivacy         unaudited app posting non-SELF_ONLY to a private account
  * @param missingFieldScope        user/info field without its scope: error or silently omitted
  * @param requireBrandContentToggle reject video inits without {@code post_info.brand_content_toggle}
+ * @param requireDisableToggles    reject direct video inits without {@code disable_duet}, {@code disable_stitch}
+ *                                 and {@code disable_comment}
+ * @param inboxUsesPostInfoTitle   inbox video inits take the caption from {@code post_info.title} instead of
+ *                                 ignoring {@code post_info}
+ * @param creatorInfoAcceptsUploadScope creator_info also answers a token with only {@code video.upload}
+ * @param publishIdRetention       how long status/fetch and cancel know a publish_id; null = for the whole run
  * @param minVideoDuration         shortest accepted video (not documented; third parties say 3 s)
  * @param pkceEncoding             code_challenge as lower-case hex SHA-256 (desktop doc) or RFC 7636 base64url
  * @param pendingShareCount        the inbox cap counts uploads of the last 24 h (doc) or drafts still pending (observed)
@@ -46,16 +64,26 @@ public record SimulatorSettings(
         Duration inboxPostDelay,
         Duration uploadUrlLifetime,
         Duration authorizationCodeLifetime,
+        Boolean singleUseAuthorizationCodes,
         Boolean rotateRefreshTokens,
+        Duration refreshTokenGracePeriod,
         Boolean revokeKillsRefreshToken,
+        Boolean sandboxRefreshFails,
         ChunkRules chunkRules,
+        ReputAcceptedChunk reputAcceptedChunk,
+        Boolean deduplicateIdenticalInits,
+        Duration deduplicationWindow,
         Long maxVideoSize,
         String invalidParamCode,
-        Boolean errorsWithHttp200,
+        @JsonProperty("errors-with-http-200") Boolean errorsWithHttp200, // the naming strategy would say "http200"
         Boolean allowHttpMediaUrls,
         UnauditedPrivacy unauditedPrivacy,
         MissingFieldScope missingFieldScope,
         Boolean requireBrandContentToggle,
+        Boolean requireDisableToggles,
+        Boolean inboxUsesPostInfoTitle,
+        Boolean creatorInfoAcceptsUploadScope,
+        Duration publishIdRetention,
         Duration minVideoDuration,
         PkceEncoding pkceEncoding,
         PendingShareCount pendingShareCount,
@@ -67,7 +95,9 @@ public record SimulatorSettings(
         WebhookSettings webhooks,
         Map<Endpoint, EndpointFaults> faults) {
 
-    public enum ChunkRules { LENIENT, STRICT }
+    public enum ChunkRules { LENIENT, STRICT, SINGLE_CHUNK }
+
+    public enum ReputAcceptedChunk { REJECT, ACCEPT }
 
     public enum UnauditedPrivacy { FORCE_SELF_ONLY, REJECT }
 
@@ -91,9 +121,15 @@ public record SimulatorSettings(
         uploadUrlLifetime = uploadUrlLifetime == null ? Duration.ofHours(1) : uploadUrlLifetime;
         authorizationCodeLifetime = authorizationCodeLifetime == null ? Duration.ofMinutes(10)
                 : authorizationCodeLifetime;
+        singleUseAuthorizationCodes = singleUseAuthorizationCodes == null || singleUseAuthorizationCodes;
         rotateRefreshTokens = rotateRefreshTokens == null || rotateRefreshTokens;
+        refreshTokenGracePeriod = refreshTokenGracePeriod == null ? Duration.ZERO : refreshTokenGracePeriod;
         revokeKillsRefreshToken = revokeKillsRefreshToken == null || revokeKillsRefreshToken;
+        sandboxRefreshFails = sandboxRefreshFails != null && sandboxRefreshFails;
         chunkRules = chunkRules == null ? ChunkRules.LENIENT : chunkRules;
+        reputAcceptedChunk = reputAcceptedChunk == null ? ReputAcceptedChunk.REJECT : reputAcceptedChunk;
+        deduplicateIdenticalInits = deduplicateIdenticalInits != null && deduplicateIdenticalInits;
+        deduplicationWindow = deduplicationWindow == null ? Duration.ofMinutes(10) : deduplicationWindow;
         maxVideoSize = maxVideoSize == null ? FOUR_GIB : maxVideoSize;
         invalidParamCode = invalidParamCode == null ? "invalid_param" : invalidParamCode;
         errorsWithHttp200 = errorsWithHttp200 != null && errorsWithHttp200;
@@ -101,6 +137,9 @@ public record SimulatorSettings(
         unauditedPrivacy = unauditedPrivacy == null ? UnauditedPrivacy.FORCE_SELF_ONLY : unauditedPrivacy;
         missingFieldScope = missingFieldScope == null ? MissingFieldScope.ERROR : missingFieldScope;
         requireBrandContentToggle = requireBrandContentToggle != null && requireBrandContentToggle;
+        requireDisableToggles = requireDisableToggles != null && requireDisableToggles;
+        inboxUsesPostInfoTitle = inboxUsesPostInfoTitle != null && inboxUsesPostInfoTitle;
+        creatorInfoAcceptsUploadScope = creatorInfoAcceptsUploadScope != null && creatorInfoAcceptsUploadScope;
         minVideoDuration = minVideoDuration == null ? Duration.ZERO : minVideoDuration;
         pkceEncoding = pkceEncoding == null ? PkceEncoding.HEX : pkceEncoding;
         pendingShareCount = pendingShareCount == null ? PendingShareCount.UPLOADS_IN_24H : pendingShareCount;

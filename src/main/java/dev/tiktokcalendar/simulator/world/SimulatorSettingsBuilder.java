@@ -18,9 +18,15 @@ public final class SimulatorSettingsBuilder {
     private Duration inboxPostDelay;
     private Duration uploadUrlLifetime;
     private Duration authorizationCodeLifetime;
+    private Boolean singleUseAuthorizationCodes;
     private Boolean rotateRefreshTokens;
+    private Duration refreshTokenGracePeriod;
     private Boolean revokeKillsRefreshToken;
+    private Boolean sandboxRefreshFails;
     private SimulatorSettings.ChunkRules chunkRules;
+    private SimulatorSettings.ReputAcceptedChunk reputAcceptedChunk;
+    private Boolean deduplicateIdenticalInits;
+    private Duration deduplicationWindow;
     private Long maxVideoSize;
     private String invalidParamCode;
     private Boolean errorsWithHttp200;
@@ -28,6 +34,10 @@ public final class SimulatorSettingsBuilder {
     private SimulatorSettings.UnauditedPrivacy unauditedPrivacy;
     private SimulatorSettings.MissingFieldScope missingFieldScope;
     private Boolean requireBrandContentToggle;
+    private Boolean requireDisableToggles;
+    private Boolean inboxUsesPostInfoTitle;
+    private Boolean creatorInfoAcceptsUploadScope;
+    private Duration publishIdRetention;
     private Duration minVideoDuration;
     private SimulatorSettings.PkceEncoding pkceEncoding;
     private SimulatorSettings.PendingShareCount pendingShareCount;
@@ -51,9 +61,15 @@ public final class SimulatorSettingsBuilder {
         inboxPostDelay = s.inboxPostDelay();
         uploadUrlLifetime = s.uploadUrlLifetime();
         authorizationCodeLifetime = s.authorizationCodeLifetime();
+        singleUseAuthorizationCodes = s.singleUseAuthorizationCodes();
         rotateRefreshTokens = s.rotateRefreshTokens();
+        refreshTokenGracePeriod = s.refreshTokenGracePeriod();
         revokeKillsRefreshToken = s.revokeKillsRefreshToken();
+        sandboxRefreshFails = s.sandboxRefreshFails();
         chunkRules = s.chunkRules();
+        reputAcceptedChunk = s.reputAcceptedChunk();
+        deduplicateIdenticalInits = s.deduplicateIdenticalInits();
+        deduplicationWindow = s.deduplicationWindow();
         maxVideoSize = s.maxVideoSize();
         invalidParamCode = s.invalidParamCode();
         errorsWithHttp200 = s.errorsWithHttp200();
@@ -61,6 +77,10 @@ public final class SimulatorSettingsBuilder {
         unauditedPrivacy = s.unauditedPrivacy();
         missingFieldScope = s.missingFieldScope();
         requireBrandContentToggle = s.requireBrandContentToggle();
+        requireDisableToggles = s.requireDisableToggles();
+        inboxUsesPostInfoTitle = s.inboxUsesPostInfoTitle();
+        creatorInfoAcceptsUploadScope = s.creatorInfoAcceptsUploadScope();
+        publishIdRetention = s.publishIdRetention();
         minVideoDuration = s.minVideoDuration();
         pkceEncoding = s.pkceEncoding();
         pendingShareCount = s.pendingShareCount();
@@ -81,9 +101,15 @@ public final class SimulatorSettingsBuilder {
     public SimulatorSettingsBuilder inboxPostDelay(Duration value) { inboxPostDelay = value; return this; }
     public SimulatorSettingsBuilder uploadUrlLifetime(Duration value) { uploadUrlLifetime = value; return this; }
     public SimulatorSettingsBuilder authorizationCodeLifetime(Duration value) { authorizationCodeLifetime = value; return this; }
+    public SimulatorSettingsBuilder singleUseAuthorizationCodes(boolean value) { singleUseAuthorizationCodes = value; return this; }
     public SimulatorSettingsBuilder rotateRefreshTokens(boolean value) { rotateRefreshTokens = value; return this; }
+    public SimulatorSettingsBuilder refreshTokenGracePeriod(Duration value) { refreshTokenGracePeriod = value; return this; }
     public SimulatorSettingsBuilder revokeKillsRefreshToken(boolean value) { revokeKillsRefreshToken = value; return this; }
+    public SimulatorSettingsBuilder sandboxRefreshFails(boolean value) { sandboxRefreshFails = value; return this; }
     public SimulatorSettingsBuilder chunkRules(SimulatorSettings.ChunkRules value) { chunkRules = value; return this; }
+    public SimulatorSettingsBuilder reputAcceptedChunk(SimulatorSettings.ReputAcceptedChunk value) { reputAcceptedChunk = value; return this; }
+    public SimulatorSettingsBuilder deduplicateIdenticalInits(boolean value) { deduplicateIdenticalInits = value; return this; }
+    public SimulatorSettingsBuilder deduplicationWindow(Duration value) { deduplicationWindow = value; return this; }
     public SimulatorSettingsBuilder maxVideoSize(long value) { maxVideoSize = value; return this; }
     public SimulatorSettingsBuilder invalidParamCode(String value) { invalidParamCode = value; return this; }
     public SimulatorSettingsBuilder errorsWithHttp200(boolean value) { errorsWithHttp200 = value; return this; }
@@ -91,6 +117,10 @@ public final class SimulatorSettingsBuilder {
     public SimulatorSettingsBuilder unauditedPrivacy(SimulatorSettings.UnauditedPrivacy value) { unauditedPrivacy = value; return this; }
     public SimulatorSettingsBuilder missingFieldScope(SimulatorSettings.MissingFieldScope value) { missingFieldScope = value; return this; }
     public SimulatorSettingsBuilder requireBrandContentToggle(boolean value) { requireBrandContentToggle = value; return this; }
+    public SimulatorSettingsBuilder requireDisableToggles(boolean value) { requireDisableToggles = value; return this; }
+    public SimulatorSettingsBuilder inboxUsesPostInfoTitle(boolean value) { inboxUsesPostInfoTitle = value; return this; }
+    public SimulatorSettingsBuilder creatorInfoAcceptsUploadScope(boolean value) { creatorInfoAcceptsUploadScope = value; return this; }
+    public SimulatorSettingsBuilder publishIdRetention(Duration value) { publishIdRetention = value; return this; }
     public SimulatorSettingsBuilder minVideoDuration(Duration value) { minVideoDuration = value; return this; }
     public SimulatorSettingsBuilder pkceEncoding(SimulatorSettings.PkceEncoding value) { pkceEncoding = value; return this; }
     public SimulatorSettingsBuilder pendingShareCount(SimulatorSettings.PendingShareCount value) { pendingShareCount = value; return this; }
@@ -104,10 +134,12 @@ public final class SimulatorSettingsBuilder {
 
     public SimulatorSettings build() {
         return new SimulatorSettings(seed, timeScale, processingDelay, downloadDelay, moderationDelay,
-                inboxPostDelay, uploadUrlLifetime, authorizationCodeLifetime, rotateRefreshTokens,
-                revokeKillsRefreshToken, chunkRules, maxVideoSize, invalidParamCode, errorsWithHttp200,
-                allowHttpMediaUrls, unauditedPrivacy, missingFieldScope, requireBrandContentToggle,
-                minVideoDuration, pkceEncoding, pendingShareCount, rejectBrandedSelfOnly, unauditedOptionsSelfOnly,
-                completeWebhookForDirectPost, requestLogCapacity, rateLimits, webhooks, faults);
+                inboxPostDelay, uploadUrlLifetime, authorizationCodeLifetime, singleUseAuthorizationCodes,
+                rotateRefreshTokens, refreshTokenGracePeriod, revokeKillsRefreshToken, sandboxRefreshFails,
+                chunkRules, reputAcceptedChunk, deduplicateIdenticalInits, deduplicationWindow, maxVideoSize,
+                invalidParamCode, errorsWithHttp200, allowHttpMediaUrls, unauditedPrivacy, missingFieldScope,
+                requireBrandContentToggle, requireDisableToggles, inboxUsesPostInfoTitle, creatorInfoAcceptsUploadScope,
+                publishIdRetention, minVideoDuration, pkceEncoding, pendingShareCount, rejectBrandedSelfOnly,
+                unauditedOptionsSelfOnly, completeWebhookForDirectPost, requestLogCapacity, rateLimits, webhooks, faults);
     }
 }
