@@ -6,7 +6,6 @@ import dev.tiktokcalendar.simulator.TikTokSimulator;
 import dev.tiktokcalendar.simulator.fault.EndpointFaults;
 import dev.tiktokcalendar.simulator.fault.FaultKind;
 import dev.tiktokcalendar.simulator.http.Endpoint;
-import dev.tiktokcalendar.simulator.oauth.IssuedTokens;
 import dev.tiktokcalendar.simulator.publish.PublishStatus;
 import dev.tiktokcalendar.simulator.publish.PublishView;
 import dev.tiktokcalendar.simulator.world.SimulatorSettings;
@@ -14,8 +13,6 @@ import dev.tiktokcalendar.simulator.world.World;
 import dev.tiktokcalendar.simulator.world.WorldApp;
 import dev.tiktokcalendar.simulator.world.WorldCreator;
 import dev.tiktokcalendar.support.TestDatabase;
-import dev.tiktokcalendar.tiktok.auth.Secret;
-import dev.tiktokcalendar.tiktok.auth.TokenGrant;
 import dev.tiktokcalendar.tiktok.auth.TokenStore;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -25,21 +22,17 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,10 +50,10 @@ class CrashSafetyTest {
     private static final int POSTS_PER_CREATOR = 20;
     private static final int KILLS = 20;
     private static final long SEED = 20261126L;
-    private static final String ENCRYPTION_KEY = "q6ZzV0m7t0b3cXv1mYQ8x0B2F7m3n8k1pQ4r6s9u2wE=";
 
     private TikTokSimulator sim;
     private Process node;
+    private SimulatedCalendar calendar;
 
     @AfterEach
     void stop() {
@@ -78,16 +71,18 @@ class CrashSafetyTest {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(SCHEMA, TestDatabase.username(), TestDatabase.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
+        calendar = new SimulatedCalendar(SCHEMA, sim, jdbc);
         Path work = Files.createTempDirectory("crash-safety");
         Path mediaRoot = Files.createDirectories(work.resolve("media"));
         Files.copy(Path.of("src/test/resources/media/ok-h264-360x640-30fps-1s.mp4"), mediaRoot.resolve("clip.mp4"));
 
-        Map<String, Long> accounts = connectAccounts(jdbc);
-        long workspace = jdbc.sql("SELECT workspace_id FROM tiktok_account LIMIT 1").query(Long.class).single();
+        long workspace = calendar.workspace("Crash");
+        Map<String, Long> accounts = connectAccounts(workspace);
         Instant due = Instant.now();
         for (String creator : accounts.keySet()) {
             for (int i = 0; i < POSTS_PER_CREATOR; i++) {
-                post(jdbc, workspace, accounts.get(creator), creator + " post " + i, due.plusMillis(i * 100L));
+                calendar.directVideo(workspace, accounts.get(creator), "PUBLIC_TO_EVERYONE", creator + " post " + i,
+                        due.plusMillis(i * 100L), "clip.mp4");
             }
         }
 
@@ -95,7 +90,13 @@ class CrashSafetyTest {
         for (int kill = 1; kill <= KILLS; kill++) {
             node = startNode(work, mediaRoot, kill);
             awaitStarted(work.resolve("node-" + kill + ".log"));
-            Thread.sleep(200 + random.nextInt(2500));
+            // every third kill hits an init in flight, every third an upload in flight, the rest any moment
+            switch (kill % 3) {
+                case 0 -> awaitAPostIn(jdbc, "INIT_IN_FLIGHT");
+                case 1 -> awaitAPostIn(jdbc, "UPLOADING");
+                default -> { }
+            }
+            Thread.sleep(random.nextInt(kill % 3 == 2 ? 2500 : 150));
             node.destroyForcibly().waitFor();
         }
         node = startNode(work, mediaRoot, KILLS + 1);
@@ -120,7 +121,7 @@ class CrashSafetyTest {
         assertThat(sim.overLimitRequests()).as("requests over a TikTok limit").isEmpty();
         jdbc.sql("""
                         SELECT CONCAT(COUNT(*), ' x ', SUBSTRING_INDEX(reason, ';', 1)) FROM post_event
-                        WHERE kind = 'TRANSITION' AND to_state IN ('SCHEDULED', 'UNKNOWN', 'DEFERRED')
+                        WHERE kind = 'TRANSITION' AND (to_state IN ('SCHEDULED', 'UNKNOWN', 'DEFERRED') OR from_state = 'UPLOADING')
                         GROUP BY SUBSTRING_INDEX(reason, ';', 1)""")
                 .query(String.class).list().forEach(recovery -> System.out.println("recovery: " + recovery));
         assertThat(jdbc.sql("""
@@ -129,6 +130,11 @@ class CrashSafetyTest {
                             OR reason LIKE 'the upload was interrupted%' OR reason LIKE 'the init''s answer was lost%'
                             OR reason LIKE 'the init landed but its upload never started%')""")
                 .query(Integer.class).single()).as("posts recovered from a killed node").isPositive();
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM post_event WHERE kind = 'TRANSITION' AND from_state = 'UPLOADING'
+                        AND to_state IN ('DEFERRED', 'PROCESSING', 'PUBLISHED', 'PUBLISHED_NO_PUBLIC_ID', 'UNKNOWN') AND node NOT IN (
+                            SELECT e.node FROM post_event e WHERE e.post_id = post_event.post_id AND e.to_state = 'UPLOADING')""")
+                .query(Integer.class).single()).as("uploads a killed node left behind, finished by another node").isPositive();
     }
 
     private World world() {
@@ -146,30 +152,15 @@ class CrashSafetyTest {
                 .build());
     }
 
-    private Map<String, Long> connectAccounts(JdbcClient jdbc) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO workspace (slug, name, created_at, updated_at) VALUES (?, 'Crash', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))")
-                .param("crash-" + UUID.randomUUID()).update(key);
-        long workspace = key.getKey().longValue();
+    /** Connects the creators through a context of the application that does not schedule anything. */
+    private Map<String, Long> connectAccounts(long workspace) {
         Map<String, Long> accounts = new HashMap<>();
         try (ConfigurableApplicationContext seeding = new SpringApplicationBuilder(TiktokCalendarApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(seedingArguments())) {
             TokenStore tokens = seeding.getBean(TokenStore.class);
             for (int i = 0; i < CREATORS; i++) {
-                String username = "crash." + i;
-                IssuedTokens issued = sim.issueTokens(username);
-                GeneratedKeyHolder accountKey = new GeneratedKeyHolder();
-                jdbc.sql("""
-                                INSERT INTO tiktok_account (workspace_id, open_id, username, created_at, updated_at)
-                                VALUES (?, ?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))""")
-                        .params(workspace, issued.openId(), username).update(accountKey);
-                long accountId = accountKey.getKey().longValue();
-                Instant now = Instant.now();
-                tokens.save(accountId, new TokenGrant(issued.openId(), Secret.of(issued.accessToken()),
-                        now.plusSeconds(issued.expiresIn()), Secret.of(issued.refreshToken()),
-                        now.plusSeconds(issued.refreshExpiresIn()), issued.scope()), now);
-                accounts.put(username, accountId);
+                accounts.put("crash." + i, calendar.connect(tokens, workspace, "crash." + i));
             }
         }
         return accounts;
@@ -196,29 +187,19 @@ class CrashSafetyTest {
                 .start();
     }
 
+    private static void awaitAPostIn(JdbcClient jdbc, String state) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() ->
+                jdbc.sql("SELECT COUNT(*) FROM post WHERE state = ?").param(state).query(Integer.class).single() > 0);
+    }
+
     private void awaitStarted(Path log) {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() ->
                 Files.exists(log) && Files.readString(log).contains("Started TiktokCalendar "));
     }
 
     private List<String> commonArguments() {
-        return List.of("--spring.datasource.url=" + SCHEMA,
-                "--spring.datasource.username=" + TestDatabase.username(),
-                "--spring.datasource.password=" + TestDatabase.password(),
-                "--calendar.simulator.embedded=false",
-                "--tiktok.api-base-url=" + sim.baseUrl(),
-                "--tiktok.auth-base-url=" + sim.baseUrl(),
-                "--tiktok.client-key=" + sim.world().app().clientKey(),
-                "--tiktok.client-secret=" + sim.world().app().clientSecret(),
-                "--calendar.encryption-key=" + ENCRYPTION_KEY,
-                // TikTok's 60 s windows, scaled 30x like the simulator's, plus a margin for requests in flight
-                "--tiktok.rate-limits.init.window=2300ms",
-                "--tiktok.rate-limits.status.window=2300ms",
-                "--tiktok.rate-limits.creator-info.window=2300ms",
-                "--tiktok.rate-limits.display.window=2300ms",
-                "--tiktok.retry.initial-backoff=20ms",
-                "--tiktok.retry.max-backoff=100ms",
-                "--tiktok.request-timeout=5s",
+        List<String> arguments = new ArrayList<>(calendar.nodeArguments());
+        arguments.addAll(List.of(
                 "--calendar.publishing.threads=4",
                 "--calendar.publishing.max-attempts=10",
                 "--calendar.publishing.claim-batch=10",
@@ -232,20 +213,7 @@ class CrashSafetyTest {
                 "--calendar.publishing.reconciliation.public-id-patience=5s",
                 "--calendar.publishing.reconciliation.unknown-search-window=20s",
                 "--calendar.publishing.reconciliation.lease=3s",
-                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000");
-    }
-
-    private static void post(JdbcClient jdbc, long workspace, long account, String caption, Instant due) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        String dueUtc = LocalDateTime.ofInstant(due, ZoneOffset.UTC).toString().replace('T', ' ');
-        jdbc.sql("""
-                        INSERT INTO post (workspace_id, account_id, external_key, post_type, post_mode, state,
-                                          state_changed_at, publish_at, publish_zone, next_attempt_at, caption,
-                                          privacy_level, created_at, updated_at)
-                        VALUES (?, ?, ?, 'VIDEO', 'DIRECT', 'SCHEDULED', UTC_TIMESTAMP(3), ?, 'UTC', ?, ?,
-                                'PUBLIC_TO_EVERYONE', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))""")
-                .params(workspace, account, UUID.randomUUID().toString(), dueUtc, dueUtc, caption).update(key);
-        jdbc.sql("INSERT INTO post_media (post_id, position, source) VALUES (?, 0, 'clip.mp4')")
-                .param(key.getKey().longValue()).update();
+                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000"));
+        return arguments;
     }
 }

@@ -5,14 +5,11 @@ import dev.tiktokcalendar.simulator.TikTokSimulator;
 import dev.tiktokcalendar.simulator.fault.EndpointFaults;
 import dev.tiktokcalendar.simulator.fault.FaultKind;
 import dev.tiktokcalendar.simulator.http.Endpoint;
-import dev.tiktokcalendar.simulator.oauth.IssuedTokens;
 import dev.tiktokcalendar.simulator.world.SimulatorSettings;
 import dev.tiktokcalendar.simulator.world.World;
 import dev.tiktokcalendar.simulator.world.WorldApp;
 import dev.tiktokcalendar.simulator.world.WorldCreator;
 import dev.tiktokcalendar.support.TestDatabase;
-import dev.tiktokcalendar.tiktok.auth.Secret;
-import dev.tiktokcalendar.tiktok.auth.TokenGrant;
 import dev.tiktokcalendar.tiktok.auth.TokenStore;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -22,18 +19,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +47,7 @@ class TwoNodeFaultStormTest {
 
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
     private TikTokSimulator sim;
+    private SimulatedCalendar calendar;
 
     @AfterEach
     void stop() {
@@ -69,19 +63,22 @@ class TwoNodeFaultStormTest {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(SCHEMA, TestDatabase.username(), TestDatabase.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
+        calendar = new SimulatedCalendar(SCHEMA, sim, jdbc);
         Path mediaRoot = Files.createTempDirectory("storm-media");
         Files.copy(Path.of("src/test/resources/media/ok-h264-360x640-30fps-1s.mp4"), mediaRoot.resolve("clip.mp4"));
 
         nodes.add(startNode("storm-1", mediaRoot));
         nodes.add(startNode("storm-2", mediaRoot));
-        long workspace = workspace(jdbc);
-        Map<String, Long> accounts = CREATORS.stream().collect(Collectors.toMap(c -> c, c -> connect(jdbc, workspace, c)));
+        long workspace = calendar.workspace("Storm");
+        TokenStore tokens = nodes.get(0).getBean(TokenStore.class);
+        Map<String, Long> accounts = CREATORS.stream().collect(Collectors.toMap(c -> c, c -> calendar.connect(tokens, workspace, c)));
         Instant due = Instant.now();
         List<Long> posts = new ArrayList<>();
         for (String creator : CREATORS) {
             for (int i = 0; i < POSTS_PER_CREATOR; i++) {
                 String privacy = i % 2 == 0 ? "PUBLIC_TO_EVERYONE" : "SELF_ONLY";
-                posts.add(post(jdbc, workspace, accounts.get(creator), privacy, creator + " post " + i, due.plusMillis(i * 200L)));
+                posts.add(calendar.directVideo(workspace, accounts.get(creator), privacy, creator + " post " + i,
+                        due.plusMillis(i * 200L), "clip.mp4"));
             }
         }
 
@@ -142,77 +139,26 @@ class TwoNodeFaultStormTest {
     }
 
     private ConfigurableApplicationContext startNode(String name, Path mediaRoot) {
+        List<String> arguments = new ArrayList<>(calendar.nodeArguments());
+        arguments.addAll(List.of(
+                "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name,
+                "--calendar.node-name=" + name,
+                "--calendar.publishing.media-root=" + mediaRoot,
+                "--calendar.publishing.threads=4",
+                // three ambiguous inits in a row are likely somewhere among 40 posts at a 15 % fault rate
+                "--calendar.publishing.max-attempts=6",
+                "--calendar.publishing.claim-batch=5",
+                "--calendar.publishing.claim-ttl=20s",
+                "--calendar.publishing.transient-backoff=300ms",
+                "--calendar.publishing.retry-backoff=300ms",
+                "--calendar.publishing.reconciliation.first-check=300ms",
+                "--calendar.publishing.reconciliation.max-interval=2s",
+                "--calendar.publishing.reconciliation.public-id-interval=300ms",
+                "--calendar.publishing.reconciliation.public-id-patience=1s",
+                "--calendar.publishing.reconciliation.unknown-search-window=20s",
+                "--calendar.publishing.reconciliation.lease=20s"));
         return new SpringApplicationBuilder(TiktokCalendarApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + SCHEMA,
-                        "--spring.datasource.username=" + TestDatabase.username(),
-                        "--spring.datasource.password=" + TestDatabase.password(),
-                        "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name,
-                        "--calendar.node-name=" + name,
-                        "--calendar.simulator.embedded=false",
-                        "--tiktok.api-base-url=" + sim.baseUrl(),
-                        "--tiktok.auth-base-url=" + sim.baseUrl(),
-                        "--tiktok.client-key=" + sim.world().app().clientKey(),
-                        "--tiktok.client-secret=" + sim.world().app().clientSecret(),
-                        "--calendar.encryption-key=q6ZzV0m7t0b3cXv1mYQ8x0B2F7m3n8k1pQ4r6s9u2wE=",
-                        // TikTok's 60 s windows, scaled 30x like the simulator's, plus a margin for requests in flight
-                        "--tiktok.rate-limits.init.window=2300ms",
-                        "--tiktok.rate-limits.status.window=2300ms",
-                        "--tiktok.rate-limits.creator-info.window=2300ms",
-                        "--tiktok.rate-limits.display.window=2300ms",
-                        "--tiktok.retry.initial-backoff=20ms",
-                        "--tiktok.retry.max-backoff=100ms",
-                        "--tiktok.request-timeout=5s",
-                        "--calendar.publishing.media-root=" + mediaRoot,
-                        "--calendar.publishing.threads=4",
-                        // three ambiguous inits in a row are likely somewhere among 40 posts at a 15 % fault rate
-                        "--calendar.publishing.max-attempts=6",
-                        "--calendar.publishing.claim-batch=5",
-                        "--calendar.publishing.claim-ttl=20s",
-                        "--calendar.publishing.transient-backoff=300ms",
-                        "--calendar.publishing.retry-backoff=300ms",
-                        "--calendar.publishing.reconciliation.first-check=300ms",
-                        "--calendar.publishing.reconciliation.max-interval=2s",
-                        "--calendar.publishing.reconciliation.public-id-interval=300ms",
-                        "--calendar.publishing.reconciliation.public-id-patience=1s",
-                        "--calendar.publishing.reconciliation.unknown-search-window=20s",
-                        "--calendar.publishing.reconciliation.lease=20s");
-    }
-
-    private static long workspace(JdbcClient jdbc) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO workspace (slug, name, created_at, updated_at) VALUES (?, 'Storm', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))")
-                .param("storm-" + UUID.randomUUID()).update(key);
-        return key.getKey().longValue();
-    }
-
-    private long connect(JdbcClient jdbc, long workspace, String username) {
-        IssuedTokens issued = sim.issueTokens(username);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO tiktok_account (workspace_id, open_id, username, created_at, updated_at)
-                        VALUES (?, ?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))""")
-                .params(workspace, issued.openId(), username).update(key);
-        long accountId = key.getKey().longValue();
-        Instant now = Instant.now();
-        nodes.get(0).getBean(TokenStore.class).save(accountId, new TokenGrant(issued.openId(), Secret.of(issued.accessToken()),
-                now.plusSeconds(issued.expiresIn()), Secret.of(issued.refreshToken()),
-                now.plusSeconds(issued.refreshExpiresIn()), issued.scope()), now);
-        return accountId;
-    }
-
-    private static long post(JdbcClient jdbc, long workspace, long account, String privacy, String caption, Instant due) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        String dueUtc = LocalDateTime.ofInstant(due, ZoneOffset.UTC).toString().replace('T', ' ');
-        jdbc.sql("""
-                        INSERT INTO post (workspace_id, account_id, external_key, post_type, post_mode, state,
-                                          state_changed_at, publish_at, publish_zone, next_attempt_at, caption,
-                                          privacy_level, created_at, updated_at)
-                        VALUES (?, ?, ?, 'VIDEO', 'DIRECT', 'SCHEDULED', UTC_TIMESTAMP(3), ?, 'UTC', ?, ?, ?,
-                                UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))""")
-                .params(workspace, account, UUID.randomUUID().toString(), dueUtc, dueUtc, caption, privacy).update(key);
-        long postId = key.getKey().longValue();
-        jdbc.sql("INSERT INTO post_media (post_id, position, source) VALUES (?, 0, 'clip.mp4')").param(postId).update();
-        return postId;
+                .run(arguments.toArray(String[]::new));
     }
 }
