@@ -230,7 +230,11 @@ public final class PipelineBenchmark {
             }
             fixture.insertPosts(posts);
             report("inserted " + postCount + " posts due at " + due);
+            Map<String, Long> statementsBefore = StatementCounter.snapshot();
             awaitFinal(fixture, "tp-%", postCount, Duration.ofMinutes(30));
+            if (PipelineFixture.COUNT_STATEMENTS) {
+                reportStatementsPerPost(statementsBefore, postCount);
+            }
             var row = fixture.jdbc.sql("""
                             SELECT COUNT(*) AS n, SUM(state = 'PUBLISHED') AS published,
                                    TIMESTAMPDIFF(MICROSECOND, ?, MAX(state_changed_at)) DIV 1000 AS last_ms,
@@ -244,6 +248,17 @@ public final class PipelineBenchmark {
                     row[0], accounts, due, row[1], row[2], row[0] * 1000.0 / row[2], row[3], row[0] * 1000.0 / row[3]));
             reportProblems(fixture);
         }
+    }
+
+    private static void reportStatementsPerPost(Map<String, Long> before, int posts) {
+        Map<String, Long> after = StatementCounter.snapshot();
+        long total = after.values().stream().mapToLong(Long::longValue).sum() - before.values().stream().mapToLong(Long::longValue).sum();
+        report(String.format("RESULT statements per post (scheduled to published, everything the app sent): %.1f", (double) total / posts));
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > posts / 20)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> report(String.format("  %6.2f/post  %s", (double) e.getValue() / posts, e.getKey())));
     }
 
     // ---- 4. status economy --------------------------------------------------------------------------------------

@@ -39,6 +39,9 @@ final class PipelineFixture implements AutoCloseable {
     private static final String USER = System.getenv().getOrDefault("BENCH_DB_USER", "root");
     private static final String PASSWORD = System.getenv().getOrDefault("BENCH_DB_PASSWORD", "");
 
+    /** BENCH_COUNT_STATEMENTS=true counts the app's statements in every scenario (costs some CPU). */
+    static final boolean COUNT_STATEMENTS = Boolean.parseBoolean(System.getenv("BENCH_COUNT_STATEMENTS"));
+
     final String schemaUrl;
     final JdbcClient jdbc;
     final JdbcTemplate batch;
@@ -71,6 +74,9 @@ final class PipelineFixture implements AutoCloseable {
 
     /** Starts the application node; {@code settings} are extra {@code --name=value} arguments that win over the defaults. */
     void startApp(String jdbcParameters, List<String> settings) {
+        if (COUNT_STATEMENTS && jdbcParameters.isEmpty()) {
+            jdbcParameters = "queryInterceptors=" + StatementCounter.class.getName();
+        }
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + schemaUrl + (jdbcParameters.isEmpty() ? "" : "?" + jdbcParameters),
                 "--spring.datasource.username=" + USER,
