@@ -34,17 +34,17 @@ final class IdleCost {
             fixture.startApp("queryInterceptors=" + StatementCounter.class.getName(), settings);
             fixture.connectAccounts(PipelineFixture.creatorNames("idle", ACCOUNTS));
             long started = System.nanoTime();
-            // one post every 31 s for a year, from one minute ahead, spread over the accounts
+            // one post every 31 s for a year, from one day ahead, spread over the accounts
             fixture.jdbc.sql("""
                     INSERT INTO post (workspace_id, account_id, external_key, post_type, post_mode, state, state_changed_at,
                                       publish_at, publish_zone, next_attempt_at, caption, privacy_level, created_at, updated_at)
                     SELECT a.workspace_id, a.id, CONCAT('idle-', s.seq), 'VIDEO', 'DIRECT', 'SCHEDULED', UTC_TIMESTAMP(3),
-                           UTC_TIMESTAMP(3) + INTERVAL 60 + s.seq * 31 SECOND, 'UTC',
-                           UTC_TIMESTAMP(3) + INTERVAL 60 + s.seq * 31 SECOND, CONCAT('idle post ', s.seq),
+                           UTC_TIMESTAMP(3) + INTERVAL 86400 + s.seq * 31 SECOND, 'UTC',
+                           UTC_TIMESTAMP(3) + INTERVAL 86400 + s.seq * 31 SECOND, CONCAT('idle post ', s.seq),
                            'PUBLIC_TO_EVERYONE', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3)
                     FROM seq_1_to_%d s JOIN tiktok_account a ON a.id = (SELECT MIN(id) FROM tiktok_account) + s.seq MOD %d
                     """.formatted(futurePosts, ACCOUNTS)).update();
-            fixture.jdbc.sql("ANALYZE TABLE post").query(String.class).list();
+            fixture.jdbc.sql("ANALYZE TABLE post").query((rs, n) -> rs.getString("Msg_text")).list();
             report("inserted " + futurePosts + " future posts in " + Duration.ofNanos(System.nanoTime() - started).toSeconds()
                     + " s; letting the app settle for 20 s");
             Thread.sleep(20_000);
