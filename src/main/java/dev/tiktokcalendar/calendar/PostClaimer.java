@@ -10,8 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Claims due posts for this node in a short transaction of its own ({@code FOR UPDATE SKIP LOCKED}, so
@@ -37,31 +38,35 @@ public class PostClaimer {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Claims up to {@code limit} scheduled or deferred posts that are due, oldest due first; returns their ids. */
+    /**
+     * Claims up to {@code limit} scheduled or deferred posts that are due, oldest due first; returns their ids. The
+     * batch moves to CLAIMED in one update and one history insert, so a claim costs the same few statements
+     * whatever its size.
+     */
     public List<Long> claimDue(int limit, Duration claimTtl) {
-        return ownTransaction.execute(status -> {
+        return LockConflictRetry.run(() -> ownTransaction.execute(status -> {
             Instant now = clock.instant();
-            List<Long> ids = jdbc.sql("""
-                            SELECT id FROM post
+            Map<Long, PostState> due = new LinkedHashMap<>();
+            jdbc.sql("""
+                            SELECT id, state FROM post
                             WHERE state IN ('SCHEDULED', 'DEFERRED') AND next_attempt_at <= ?
                             ORDER BY next_attempt_at, id LIMIT ?
                             FOR UPDATE SKIP LOCKED""")
                     .params(SqlTime.utc(now), limit)
-                    .query(Long.class).list();
-            if (ids.isEmpty()) {
-                return ids;
+                    .query(rs -> {
+                        due.put(rs.getLong("id"), PostState.valueOf(rs.getString("state")));
+                    });
+            if (due.isEmpty()) {
+                return List.<Long>of();
             }
             Instant expiry = now.plus(claimTtl);
-            for (Long id : ids) {
-                stateMachine.applyInCurrentTransaction(new PostTransition(id,
-                        EnumSet.of(PostState.SCHEDULED, PostState.DEFERRED), PostState.CLAIMED,
-                        "claimed by " + nodeName.value(), expiry));
-            }
+            stateMachine.applyAllInCurrentTransaction(due, PostState.CLAIMED, "claimed by " + nodeName.value(), expiry);
+            List<Long> ids = List.copyOf(due.keySet());
             jdbc.sql("UPDATE post SET claim_owner = :owner, claim_expires_at = :expiry WHERE id IN (:ids)")
                     .param("owner", nodeName.value()).param("expiry", SqlTime.utc(expiry)).param("ids", ids)
                     .update();
             return ids;
-        });
+        }));
     }
 
     /**

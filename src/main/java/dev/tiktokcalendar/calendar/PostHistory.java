@@ -7,7 +7,11 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /** The {@code post_event} rows of posts: their state transitions and the API calls made for them. */
 @Repository
@@ -27,6 +31,18 @@ public class PostHistory {
                         VALUES (?, 'TRANSITION', ?, ?, ?, ?, ?)""")
                 .params(postId, SqlTime.utc(at), from.name(), to.name(), truncate(reason, 1000), nodeName.value())
                 .update();
+    }
+
+    /** One history row per post of {@code fromById}, in one multi-row insert. */
+    void recordTransitions(Map<Long, PostState> fromById, PostState to, String reason, Instant at) {
+        StringJoiner rows = new StringJoiner(", ");
+        List<Object> values = new ArrayList<>();
+        fromById.forEach((postId, from) -> {
+            rows.add("(?, 'TRANSITION', ?, ?, ?, ?, ?)");
+            values.addAll(Arrays.asList(postId, SqlTime.utc(at), from.name(), to.name(), truncate(reason, 1000), nodeName.value()));
+        });
+        jdbc.sql("INSERT INTO post_event (post_id, kind, occurred_at, from_state, to_state, reason, node) VALUES " + rows)
+                .params(values).update();
     }
 
     public void recordApiCall(ApiCallEvent call) {

@@ -10,7 +10,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +43,7 @@ public class PostStateMachine {
      * @return false when the post was not in an expected state (another node moved it first); nothing changed
      */
     public boolean apply(PostTransition transition) {
-        return Boolean.TRUE.equals(ownTransaction.execute(status -> applyInCurrentTransaction(transition)));
+        return Boolean.TRUE.equals(LockConflictRetry.run(() -> ownTransaction.execute(status -> applyInCurrentTransaction(transition))));
     }
 
     /**
@@ -48,8 +51,44 @@ public class PostStateMachine {
      * (e.g. opening the init attempt together with the move to INIT_IN_FLIGHT).
      */
     public <T> Optional<T> apply(PostTransition transition, Supplier<T> alsoCommitted) {
-        return ownTransaction.execute(status -> applyInCurrentTransaction(transition)
-                ? Optional.ofNullable(alsoCommitted.get()) : Optional.<T>empty());
+        return LockConflictRetry.run(() -> ownTransaction.execute(status -> applyInCurrentTransaction(transition)
+                ? Optional.ofNullable(alsoCommitted.get()) : Optional.<T>empty()));
+    }
+
+    /**
+     * Moves every post of {@code fromById} (rows the caller's transaction has already locked, each in the state
+     * given) to {@code target} in one update and one multi-row history insert, inside the caller's transaction.
+     */
+    void applyAllInCurrentTransaction(Map<Long, PostState> fromById, PostState target, String reason, Instant nextAttemptAt) {
+        if (fromById.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Set<String> expected = new TreeSet<>();
+        fromById.forEach((id, from) -> {
+            if (!from.canMoveTo(target)) {
+                throw new IllegalArgumentException("A post cannot move from " + from + " to " + target);
+            }
+            expected.add(from.name());
+        });
+        int moved = jdbc.sql("""
+                        UPDATE post SET state = :target, state_reason = :reason, state_changed_at = :now,
+                               next_attempt_at = :nextAttemptAt,
+                               claim_owner = CASE WHEN :target = 'CLAIMED' THEN claim_owner ELSE NULL END,
+                               version = version + 1, updated_at = :now
+                        WHERE id IN (:ids) AND state IN (:expected)""")
+                .param("target", target.name())
+                .param("reason", truncate(reason, 1000))
+                .param("now", SqlTime.utc(now))
+                .param("nextAttemptAt", SqlTime.utc(nextAttemptAt))
+                .param("ids", List.copyOf(fromById.keySet()))
+                .param("expected", List.copyOf(expected))
+                .update();
+        if (moved != fromById.size()) {
+            // the caller locked these rows in these states; anything else is a bug, and the transaction must not commit
+            throw new IllegalStateException("expected to move " + fromById.size() + " posts to " + target + ", moved " + moved);
+        }
+        history.recordTransitions(fromById, target, reason, now);
     }
 
     private static String truncate(String text, int max) {
@@ -60,15 +99,21 @@ public class PostStateMachine {
     boolean applyInCurrentTransaction(PostTransition transition) {
         Instant now = clock.instant();
         List<String> expected = transition.expectedStates().stream().map(Enum::name).toList();
-        PostState from = jdbc.sql("SELECT state FROM post WHERE id = :id AND state IN (:expected) FOR UPDATE")
-                .param("id", transition.postId()).param("expected", expected)
-                .query((rs, row) -> PostState.valueOf(rs.getString(1))).optional().orElse(null);
-        if (from == null) {
-            return false;
+        PostState from;
+        if (transition.expectedStates().size() == 1) {
+            // the guarded update below tells whether the post was in that one state; no need to read it first
+            from = transition.expectedStates().iterator().next();
+        } else {
+            from = jdbc.sql("SELECT state FROM post WHERE id = :id AND state IN (:expected) FOR UPDATE")
+                    .param("id", transition.postId()).param("expected", expected)
+                    .query((rs, row) -> PostState.valueOf(rs.getString(1))).optional().orElse(null);
+            if (from == null) {
+                return false;
+            }
         }
         PostTransition.Failure failure = transition.failure();
         PostTransition.Publication publication = transition.publication();
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                         UPDATE post SET state = :target, state_reason = :reason, state_changed_at = :now,
                                next_attempt_at = COALESCE(:nextAttemptAt, next_attempt_at),
                                claim_owner = CASE WHEN :target = 'CLAIMED' THEN claim_owner ELSE NULL END,
@@ -80,7 +125,7 @@ public class PostStateMachine {
                                tiktok_url = COALESCE(:tiktokUrl, tiktok_url),
                                completed_at = COALESCE(completed_at, :completedAt),
                                version = version + 1, updated_at = :now
-                        WHERE id = :id""")
+                        WHERE id = :id AND state IN (:expected)""")
                 .param("target", transition.target().name())
                 .param("reason", truncate(transition.reason(), 1000))
                 .param("now", SqlTime.utc(now))
@@ -94,7 +139,11 @@ public class PostStateMachine {
                 .param("tiktokUrl", publication == null ? null : publication.tiktokUrl())
                 .param("completedAt", publication == null ? null : SqlTime.utc(publication.completedAt()))
                 .param("id", transition.postId())
+                .param("expected", expected)
                 .update();
+        if (updated == 0) {
+            return false;
+        }
         history.recordTransition(transition.postId(), from, transition.target(), transition.reason(), now);
         return true;
     }

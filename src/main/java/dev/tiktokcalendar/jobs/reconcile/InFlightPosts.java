@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.jobs.reconcile;
 
+import dev.tiktokcalendar.calendar.LockConflictRetry;
 import dev.tiktokcalendar.calendar.PostAttempts;
 import dev.tiktokcalendar.calendar.PostState;
 import dev.tiktokcalendar.database.SqlTime;
@@ -38,7 +39,7 @@ public class InFlightPosts {
     }
 
     public List<InFlightPost> leaseDue(int limit, Duration lease) {
-        return ownTransaction.execute(status -> {
+        return LockConflictRetry.run(() -> ownTransaction.execute(status -> {
             Instant now = clock.instant();
             List<Long> ids = jdbc.sql("""
                             SELECT id FROM post WHERE state IN (:states) AND next_attempt_at <= :now
@@ -62,7 +63,7 @@ public class InFlightPosts {
                             WHERE p.id IN (:ids) ORDER BY p.id""")
                     .param("ids", ids)
                     .query(InFlightPosts::inFlight).list();
-        });
+        }));
     }
 
     /** Sets when the post is looked at next and counts a status check; the state does not change. */
