@@ -25,7 +25,7 @@ public record TikTokProperties(URI apiBaseUrl, URI authBaseUrl, String clientKey
         chunkTimeout = orDefault(chunkTimeout, Duration.ofMinutes(5));
         chunkSize = chunkSize == null ? 10_000_000L : chunkSize;
         tokens = tokens == null ? new Tokens(null, null, null) : tokens;
-        rateLimits = rateLimits == null ? new RateLimits(null, null, null, null, null) : rateLimits;
+        rateLimits = rateLimits == null ? new RateLimits(null, null, null, null, null, null) : rateLimits;
         retry = retry == null ? new Retry(null, null, null, null, null, null) : retry;
     }
 
@@ -78,11 +78,18 @@ public record TikTokProperties(URI apiBaseUrl, URI authBaseUrl, String clientKey
 
     /**
      * @param inProcessFront whether a resilience4j RateLimiter per account answers "not now" before asking the
-     *                       database (which stays the source of truth across nodes)
+     *                       database (which stays the source of truth across nodes). Off by default: its fixed
+     *                       cycles drift from the database's sliding windows, and every reservation the database
+     *                       refuses still uses up a permit, so posts waiting for a slot lose whole windows
+     * @param margin         added to every window: a slot is taken when the request leaves, TikTok counts it when it
+     *                       arrives, and two requests a window apart can arrive less than a window apart
      */
-    public record RateLimits(Boolean inProcessFront, Limit init, Limit status, Limit creatorInfo, Limit display) {
+    public record RateLimits(Boolean inProcessFront, Limit init, Limit status, Limit creatorInfo, Limit display,
+                             Duration margin) {
+
         public RateLimits {
-            inProcessFront = inProcessFront == null || inProcessFront;
+            inProcessFront = inProcessFront != null && inProcessFront;
+            margin = orDefault(margin, Duration.ofSeconds(1));
             Duration minute = Duration.ofSeconds(60);
             init = (init == null ? new Limit(null, null) : init).or(6, minute);
             status = (status == null ? new Limit(null, null) : status).or(30, minute);

@@ -66,7 +66,7 @@ public final class ClientBenchmark {
             // TikTok's 600 display calls per account, in a 1 ms window: every call takes the full reservation path
             TikTokProperties.Limit display = new TikTokProperties.Limit(600, java.time.Duration.ofMillis(1));
             TikTokClients clients = fixture.clients(fixture.settings().withRateLimits(
-                    new TikTokProperties.RateLimits(true, null, null, null, display)), Clock.systemUTC());
+                    new TikTokProperties.RateLimits(true, null, null, null, display, java.time.Duration.ZERO)), Clock.systemUTC());
             IssuedTokens issued = sim.issueTokens("bench");
             long account = fixture.connect(issued, Instant.now());
             HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -103,7 +103,7 @@ public final class ClientBenchmark {
         Clock clock = granted ? new ScaledClock(Instant.now(), start, 10_000) : Clock.systemUTC();
         try (HikariDataSource pool = database.newPool("bench-" + threads, threads)) {
             RateLimitGate gate = new RateLimitGate(new RateLimitLog(pool),
-                    new TikTokProperties.RateLimits(false, null, null, null, null), clock);
+                    new TikTokProperties.RateLimits(false, null, null, null, null, java.time.Duration.ZERO), clock);
             for (long account = 1; account <= 1000; account++) {
                 gate.reserve(account, RateBucket.INIT);
             }

@@ -27,7 +27,7 @@ public final class ClientFixture {
     public static final TokenCipher CIPHER = new AesGcmTokenCipher(Base64.getDecoder().decode(
             "q6ZzV0m7t0b3cXv1mYQ8x0B2F7m3n8k1pQ4r6s9u2wE="));
     public static final RateLimits GENEROUS = new RateLimits(false, new Limit(1000, null), new Limit(1000, null),
-            new Limit(1000, null), new Limit(1000, null));
+            new Limit(1000, null), new Limit(1000, null), java.time.Duration.ZERO);
 
     private final TikTokSimulator simulator;
     private final ClientDatabase database;

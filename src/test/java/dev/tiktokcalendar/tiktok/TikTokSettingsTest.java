@@ -32,6 +32,7 @@ class TikTokSettingsTest extends DatabaseTest {
         assertThat(settings.rateLimits().init().count()).isEqualTo(5);
         assertThat(settings.rateLimits().status().count()).isEqualTo(30);
         assertThat(settings.rateLimits().display().window()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.rateLimits().margin()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.retry().chunkAttempts()).isEqualTo(4);
         assertThat(settings.tokens().refreshAhead()).isEqualTo(Duration.ofMinutes(30));
         assertThat(client).isNotNull();

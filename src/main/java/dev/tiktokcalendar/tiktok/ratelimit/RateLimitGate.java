@@ -32,7 +32,7 @@ public final class RateLimitGate {
         for (RateBucket bucket : RateBucket.values()) {
             TikTokProperties.Limit limit = bucket.limit(limits);
             fronts.put(bucket, RateLimiterRegistry.of(RateLimiterConfig.custom()
-                    .limitForPeriod(limit.count()).limitRefreshPeriod(limit.window())
+                    .limitForPeriod(limit.count()).limitRefreshPeriod(limit.window().plus(limits.margin()))
                     .timeoutDuration(Duration.ZERO).build()));
         }
     }
@@ -46,7 +46,7 @@ public final class RateLimitGate {
             }
         }
         TikTokProperties.Limit limit = bucket.limit(limits);
-        return log.reserve(accountId, bucket, limit.count(), limit.window(), now);
+        return log.reserve(accountId, bucket, limit.count(), limit.window().plus(limits.margin()), now);
     }
 
     /** TikTok said 429 for this account: nobody calls this bucket again for one window. Returns when it may. */
@@ -56,11 +56,11 @@ public final class RateLimitGate {
             RateLimiter front = fronts.get(bucket).rateLimiter(Long.toString(accountId));
             front.drainPermissions();
         }
-        return log.exhaust(accountId, bucket, limit.count(), limit.window(), clock.instant());
+        return log.exhaust(accountId, bucket, limit.count(), limit.window().plus(limits.margin()), clock.instant());
     }
 
     public Duration window(RateBucket bucket) {
-        return bucket.limit(limits).window();
+        return bucket.limit(limits).window().plus(limits.margin());
     }
 
     private static long nanosToWait(RateLimiter front) {

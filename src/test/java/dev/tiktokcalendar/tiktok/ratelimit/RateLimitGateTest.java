@@ -42,7 +42,7 @@ class RateLimitGateTest {
     }
 
     private static RateLimits dbOnly() {
-        return new RateLimits(false, null, null, null, null);
+        return new RateLimits(false, null, null, null, null, Duration.ZERO);
     }
 
     @Test
@@ -67,9 +67,27 @@ class RateLimitGateTest {
     }
 
     @Test
+    void theMarginWidensEveryWindowSoRequestsThatLeftAWindowApartNeverArriveCloserAtTikTok() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00.000Z"));
+        RateLimitGate gate = gate(new RateLimits(false, null, null, null, null, Duration.ofSeconds(1)), clock);
+        long account = ACCOUNTS.incrementAndGet();
+        for (int i = 0; i < 6; i++) {
+            assertThat(gate.reserve(account, RateBucket.INIT).granted()).isTrue();
+        }
+
+        clock.advance(Duration.ofSeconds(60));
+        Reservation atTheWindowsEnd = gate.reserve(account, RateBucket.INIT);
+        assertThat(atTheWindowsEnd.granted()).isFalse();
+        assertThat(atTheWindowsEnd.at()).isEqualTo(Instant.parse("2026-03-01T10:01:01.000Z"));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(gate.reserve(account, RateBucket.INIT).granted()).isTrue();
+        assertThat(gate.window(RateBucket.INIT)).isEqualTo(Duration.ofSeconds(61));
+    }
+
+    @Test
     void bucketsAndAccountsAreIndependentAndCountsAreConfigurable() {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-        RateLimitGate gate = gate(new RateLimits(false, new Limit(2, Duration.ofSeconds(10)), null, new Limit(3, null), null), clock);
+        RateLimitGate gate = gate(new RateLimits(false, new Limit(2, Duration.ofSeconds(10)), null, new Limit(3, null), null, Duration.ZERO), clock);
         long one = ACCOUNTS.incrementAndGet();
         long two = ACCOUNTS.incrementAndGet();
 
@@ -102,7 +120,7 @@ class RateLimitGateTest {
 
     @Test
     void theInProcessFrontRefusesWithoutTheDatabaseAndSaysWhen() {
-        RateLimitGate gate = gate(new RateLimits(true, new Limit(2, Duration.ofSeconds(30)), null, null, null), Clock.systemUTC());
+        RateLimitGate gate = gate(new RateLimits(true, new Limit(2, Duration.ofSeconds(30)), null, null, null, Duration.ZERO), Clock.systemUTC());
         long account = ACCOUNTS.incrementAndGet();
 
         assertThat(granted(gate, account, RateBucket.INIT, 2)).isEqualTo(2);
@@ -120,7 +138,7 @@ class RateLimitGateTest {
     @Test
     void twoNodesTogetherNeverExceedSixInitsInAnyWindow() throws Exception {
         Duration window = Duration.ofMillis(1500);
-        RateLimits limits = new RateLimits(true, new Limit(6, window), null, null, null);
+        RateLimits limits = new RateLimits(true, new Limit(6, window), null, null, null, Duration.ZERO);
         RateLimitGate nodeA = gate(limits, Clock.systemUTC());
         RateLimitGate nodeB = gate(limits, Clock.systemUTC());
         long account = ACCOUNTS.incrementAndGet();

@@ -50,7 +50,8 @@ class TwoClientsInitLimitTest {
              HikariDataSource poolA = database.newPool("client-a", 4); HikariDataSource poolB = database.newPool("client-b", 4)) {
             ClientFixture fixture = new ClientFixture(sim, database);
             TikTokProperties settings = fixture.settings().withRateLimits(new TikTokProperties.RateLimits(true,
-                    new Limit(6, Duration.ofMillis(1500)), new Limit(1000, null), new Limit(1000, null), new Limit(1000, null)));
+                    new Limit(6, Duration.ofMillis(1000)), new Limit(1000, null), new Limit(1000, null), new Limit(1000, null),
+                    Duration.ofMillis(500)));
             TikTokClients clientA = fixture.clients(settings, poolA, Clock.systemUTC(), "client-a");
             TikTokClients clientB = fixture.clients(settings, poolB, Clock.systemUTC(), "client-b");
             long account = fixture.connect("popular");
