@@ -13,6 +13,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +32,18 @@ public class BatchJobLauncher {
 
     public static final String SCHEDULED_FIRE_TIME = "scheduledFireTime";
     public static final String MANUAL_RUN = "manualRunAt";
+    /** A tick's further runs within its interval (work that came due after its first run). */
+    public static final String TICK_ROUND = "tickRound";
 
     private static final Logger log = LoggerFactory.getLogger(BatchJobLauncher.class);
 
     private final JobOperator jobOperator;
     private final Map<String, Job> jobsByName;
     private final Map<String, List<LaunchCondition>> conditionsByJob;
+    private final Clock clock;
 
-    public BatchJobLauncher(JobOperator jobOperator, List<Job> jobs, List<LaunchCondition> conditions) {
+    public BatchJobLauncher(JobOperator jobOperator, List<Job> jobs, List<LaunchCondition> conditions, Clock clock) {
+        this.clock = clock;
         this.jobOperator = jobOperator;
         this.jobsByName = jobs.stream().collect(Collectors.toUnmodifiableMap(Job::getName, Function.identity()));
         this.conditionsByJob = conditions.stream().collect(Collectors.groupingBy(LaunchCondition::jobName));
@@ -48,20 +54,69 @@ public class BatchJobLauncher {
      * or a {@link LaunchCondition} of the job says there is no work.
      */
     public Optional<JobExecution> launchTick(String jobName, Instant scheduledFireTime) {
+        return launchTick(jobName, scheduledFireTime, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #launchTick(String, Instant)}, serving the tick's whole interval ({@code lookahead}, until the next
+     * tick takes over): after a run, work that has come due meanwhile is launched at once, and work coming due before
+     * the interval ends is launched at its instant, each as one more round of the tick. Returns the first run.
+     */
+    public Optional<JobExecution> launchTick(String jobName, Instant scheduledFireTime, Duration lookahead) {
         Job job = job(jobName);
-        if (!conditionsByJob.getOrDefault(jobName, List.of()).stream().allMatch(LaunchCondition::workPending)) {
-            return Optional.empty();
+        List<LaunchCondition> conditions = conditionsByJob.getOrDefault(jobName, List.of());
+        boolean servesInterval = conditions.size() == 1 && conditions.get(0).launchesAtDueInstant();
+        Instant intervalEnds = clock.instant().plus(servesInterval ? lookahead : Duration.ZERO);
+        Optional<JobExecution> first = Optional.empty();
+        for (int round = 0; ; round++) {
+            boolean pending = allPending(conditions)
+                    || (waitedForWorkComingDue(conditions, intervalEnds) && allPending(conditions));
+            if (!pending) {
+                return first;
+            }
+            Optional<JobExecution> run = start(job, scheduledFireTime, round);
+            first = first.isPresent() ? first : run;
+            if (run.isEmpty() || !clock.instant().isBefore(intervalEnds)) {
+                return first;
+            }
         }
-        JobParameters parameters = new JobParametersBuilder()
-                .addLong(SCHEDULED_FIRE_TIME, scheduledFireTime.toEpochMilli(), true)
-                .toJobParameters();
+    }
+
+    private Optional<JobExecution> start(Job job, Instant scheduledFireTime, int round) {
+        JobParametersBuilder parameters = new JobParametersBuilder()
+                .addLong(SCHEDULED_FIRE_TIME, scheduledFireTime.toEpochMilli(), true);
+        if (round > 0) {
+            parameters.addLong(TICK_ROUND, (long) round, true);
+        }
         try {
-            return Optional.of(jobOperator.start(job, parameters));
+            return Optional.of(jobOperator.start(job, parameters.toJobParameters()));
         } catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException e) {
-            log.info("Tick {} of job {} was already launched; not launching it again", scheduledFireTime, jobName);
+            log.info("Tick {} (round {}) of job {} was already launched; not launching it again", scheduledFireTime,
+                    round, job.getName());
             return Optional.empty();
         } catch (JobRestartException | InvalidJobParametersException e) {
-            throw new IllegalStateException("Could not launch job " + jobName + " for tick " + scheduledFireTime, e);
+            throw new IllegalStateException("Could not launch job " + job.getName() + " for tick " + scheduledFireTime, e);
+        }
+    }
+
+    private static boolean allPending(List<LaunchCondition> conditions) {
+        return conditions.stream().allMatch(LaunchCondition::workPending);
+    }
+
+    private boolean waitedForWorkComingDue(List<LaunchCondition> conditions, Instant intervalEnds) {
+        if (!clock.instant().isBefore(intervalEnds)) {
+            return false;
+        }
+        Optional<Instant> due = conditions.get(0).workComingDueBy(intervalEnds);
+        if (due.isEmpty()) {
+            return false;
+        }
+        try {
+            Thread.sleep(Math.max(0, Duration.between(clock.instant(), due.get()).toMillis()) + 1);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -2,7 +2,10 @@ package dev.tiktokcalendar.scheduling;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
+import org.quartz.SimpleTrigger;
 import org.springframework.scheduling.quartz.QuartzJobBean;
+
+import java.time.Duration;
 
 /**
  * The Quartz job behind every schedule: launches the Spring Batch job named in its job data for the
@@ -22,6 +25,9 @@ public class BatchJobQuartzJob extends QuartzJobBean {
     @Override
     protected void executeInternal(JobExecutionContext context) {
         String jobName = context.getMergedJobDataMap().getString(BATCH_JOB_NAME);
-        launcher.launchTick(jobName, context.getScheduledFireTime().toInstant());
+        // an interval schedule looks one interval ahead: work coming due before the next tick is launched when it does
+        Duration lookahead = context.getTrigger() instanceof SimpleTrigger interval
+                ? Duration.ofMillis(interval.getRepeatInterval()) : Duration.ZERO;
+        launcher.launchTick(jobName, context.getScheduledFireTime().toInstant(), lookahead);
     }
 }

@@ -4,13 +4,18 @@ import dev.tiktokcalendar.support.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,7 +44,7 @@ class BatchJobLauncherTest extends DatabaseTest {
                 return work.get();
             }
         };
-        return new BatchJobLauncher(jobOperator, jobs, List.of(purgeHasWork));
+        return new BatchJobLauncher(jobOperator, jobs, List.of(purgeHasWork), Clock.systemUTC());
     }
 
     @Test
@@ -56,6 +61,85 @@ class BatchJobLauncherTest extends DatabaseTest {
         work.set(false);
 
         assertThat(launcher().launchTick("purgeJobHistoryJob", Instant.parse("2032-01-01T00:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void aTickLaunchesAtTheInstantWorkComesDueWithinItsLookahead() {
+        Instant dueAt = Instant.now().plusMillis(400);
+        AtomicBoolean served = new AtomicBoolean();
+        LaunchCondition comingDue = new LaunchCondition() {
+            @Override
+            public String jobName() {
+                return "purgeJobHistoryJob";
+            }
+
+            @Override
+            public boolean workPending() {
+                // the launched run takes the work
+                return !Instant.now().isBefore(dueAt) && served.compareAndSet(false, true);
+            }
+
+            @Override
+            public boolean launchesAtDueInstant() {
+                return true;
+            }
+
+            @Override
+            public Optional<Instant> workComingDueBy(Instant horizon) {
+                return served.get() || dueAt.isAfter(horizon) ? Optional.empty() : Optional.of(dueAt);
+            }
+        };
+        BatchJobLauncher launcher = new BatchJobLauncher(jobOperator, jobs, List.of(comingDue), Clock.systemUTC());
+        Instant tick = Instant.parse("2033-01-01T00:00:00Z").plusMillis(System.nanoTime() % 100_000);
+
+        assertThat(launcher.launchTick("purgeJobHistoryJob", tick, Duration.ofMillis(100)))
+                .as("due after the lookahead: the next tick's business").isEmpty();
+        Optional<JobExecution> launched = launcher.launchTick("purgeJobHistoryJob", tick, Duration.ofSeconds(1));
+
+        assertThat(launched).hasValueSatisfying(execution ->
+                assertThat(execution.getCreateTime().atZone(java.time.ZoneId.systemDefault()).toInstant()).isAfterOrEqualTo(dueAt));
+    }
+
+    @Test
+    void workComingDueAgainWithinTheIntervalIsLaunchedAsAnotherRoundOfTheTick() {
+        AtomicInteger pendingAnswers = new AtomicInteger(3);
+        LaunchCondition twiceMore = new LaunchCondition() {
+            @Override
+            public String jobName() {
+                return "purgeJobHistoryJob";
+            }
+
+            @Override
+            public boolean workPending() {
+                return pendingAnswers.getAndDecrement() > 0;
+            }
+
+            @Override
+            public boolean launchesAtDueInstant() {
+                return true;
+            }
+        };
+        BatchJobLauncher launcher = new BatchJobLauncher(jobOperator, jobs, List.of(twiceMore), Clock.systemUTC());
+        Instant tick = Instant.parse("2034-01-01T00:00:00Z").plusMillis(System.nanoTime() % 100_000);
+
+        assertThat(launcher.launchTick("purgeJobHistoryJob", tick, Duration.ofSeconds(30))).isPresent();
+
+        assertThat(pendingAnswers.get()).as("three rounds, then no work").isEqualTo(-1);
+        pendingAnswers.set(1);
+        assertThat(launcher.launchTick("purgeJobHistoryJob", tick, Duration.ofSeconds(30)))
+                .as("every round of that tick already ran").isEmpty();
+    }
+
+    @Test
+    void aConditionThatNeedNotLaunchAtDueInstantsGetsOneRunPerTick() {
+        Instant tick = Instant.parse("2035-01-01T00:00:00Z").plusMillis(System.nanoTime() % 100_000);
+        long started = System.nanoTime();
+
+        assertThat(launcher().launchTick("purgeJobHistoryJob", tick, Duration.ofSeconds(30))).isPresent();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no further rounds although work stays pending")
+                .isLessThan(Duration.ofSeconds(30));
+        assertThat(work.get()).isTrue();
     }
 
     @Test

@@ -30,7 +30,8 @@ public class PublishDuePostsJobConfiguration {
 
     @Bean
     LaunchCondition duePostsCondition(DuePostProbe probe) {
-        return new DuePostsCondition(JOB_NAME, probe, PostState.DUE_FOR_PUBLISHING);
+        // a post goes out at its due instant, not at the next tick
+        return new DuePostsCondition(JOB_NAME, probe, PostState.DUE_FOR_PUBLISHING, true);
     }
 
     @Bean

@@ -35,7 +35,8 @@ public class ReconcileStatusJobConfiguration {
 
     @Bean
     LaunchCondition statusChecksDueCondition(DuePostProbe probe) {
-        return new DuePostsCondition(JOB_NAME, probe, PostState.DUE_FOR_RECONCILIATION);
+        // a status check a second late costs nothing; one job execution per tick keeps the job repository small
+        return new DuePostsCondition(JOB_NAME, probe, PostState.DUE_FOR_RECONCILIATION, false);
     }
 
     @Bean
