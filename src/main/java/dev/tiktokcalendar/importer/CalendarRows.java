@@ -1,56 +1,48 @@
 package dev.tiktokcalendar.importer;
 
-import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
-
-import java.util.List;
+import java.io.Closeable;
+import java.io.IOException;
 
 /**
- * Streams the data rows of a calendar file (checked whole by the step before) as {@link CalendarRow}s. Its
- * restart state is the number of rows handed out, saved under its name at each chunk commit; a restarted
- * step reads past that many rows and carries on with the next uncommitted one.
+ * The data rows of a calendar file in file order, mapped onto the native {@link Field}s by the layout its
+ * header (or, for formats without one, its first row) fixes. The file was checked whole before.
  */
-public class CalendarRowReader extends AbstractItemCountingItemStreamItemReader<CalendarRow> {
+final class CalendarRows implements Closeable {
 
-    private final ImportRequest request;
-    private CalendarCsv csv;
-    private CalendarFormat.Layout layout;
-
-    public CalendarRowReader(ImportRequest request) {
-        this.request = request;
-    }
-
-    @Override
-    protected void doOpen() throws Exception {
-        csv = new CalendarCsv(request.file());
-        CalendarCsv.Line first = csv.next();
-        if (first == null) {
-            throw new CalendarFileException(0, "is empty");
-        }
-        layout = request.format().layout(first.cells(), request.defaults());
-        if (!request.format().hasHeader()) {
-            pending = first;
-        }
-    }
-
+    private final CalendarCsv csv;
+    private final CalendarFormat.Layout layout;
     private CalendarCsv.Line pending;
 
-    @Override
-    protected CalendarRow doRead() throws Exception {
+    private CalendarRows(CalendarCsv csv, CalendarFormat.Layout layout, CalendarCsv.Line pending) {
+        this.csv = csv;
+        this.layout = layout;
+        this.pending = pending;
+    }
+
+    static CalendarRows open(ImportRequest request) throws IOException {
+        CalendarCsv csv = new CalendarCsv(request.file());
+        try {
+            CalendarCsv.Line first = csv.next();
+            if (first == null) {
+                throw new CalendarFileException(0, "is empty");
+            }
+            CalendarFormat.Layout layout = request.format().layout(first.cells(), request.defaults());
+            return new CalendarRows(csv, layout, request.format().hasHeader() ? null : first);
+        } catch (IOException | RuntimeException e) {
+            csv.close();
+            throw e;
+        }
+    }
+
+    /** The next data row, or null at the end of the file. */
+    CalendarRow next() throws IOException {
         CalendarCsv.Line line = pending != null ? pending : csv.next();
         pending = null;
         return line == null ? null : layout.toRow(line);
     }
 
-    /** The header row of the file, or null for formats without one. */
-    List<String> header() {
-        return layout.header();
-    }
-
     @Override
-    protected void doClose() throws Exception {
-        if (csv != null) {
-            csv.close();
-            csv = null;
-        }
+    public void close() throws IOException {
+        csv.close();
     }
 }
