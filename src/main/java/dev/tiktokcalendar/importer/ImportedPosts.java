@@ -17,10 +17,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * The {@code post} and {@code post_media} rows of one import's workspace, written a chunk at a time with one
- * multi-row statement per table. Instants are bound as UTC text ({@link SqlTime}) to keep their milliseconds.
+ * The {@code post} and {@code post_media} rows of one import's workspace, written a chunk at a time in multi-row
+ * statements of a few fixed sizes ({@link RowBlocks}). Instants are bound as UTC text ({@link SqlTime}) to keep
+ * their milliseconds.
  */
 class ImportedPosts {
 
@@ -34,6 +37,9 @@ class ImportedPosts {
             + "brand_organic_toggle, is_aigc, import_run_id, import_fingerprint, created_at, updated_at";
     private static final String POST_VALUES = "(?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String MEDIA_VALUES = "(?, ?, ?, ?, ?)";
+    /** The statement texts by rows per statement (few: see {@link RowBlocks}). */
+    private static final Map<Integer, String> POST_INSERTS = new ConcurrentHashMap<>();
+    private static final Map<Integer, String> MEDIA_INSERTS = new ConcurrentHashMap<>();
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -51,17 +57,14 @@ class ImportedPosts {
     }
 
     Map<String, Existing> existing(List<? extends PostDraft> drafts) {
-        if (drafts.isEmpty()) {
-            return Map.of();
-        }
         Map<String, Existing> existing = new HashMap<>();
-        named.query("""
+        forEachBlock(drafts, block -> named.query("""
                         SELECT id, external_key, state, import_fingerprint, version FROM post
                         WHERE workspace_id = :workspace AND external_key IN (:keys)""",
-                new MapSqlParameterSource("workspace", workspaceId).addValue("keys", keys(drafts)),
+                new MapSqlParameterSource("workspace", workspaceId).addValue("keys", keys(block)),
                 rs -> {
                     existing.put(rs.getString(2), new Existing(rs.getLong(1), rs.getString(3), rs.getString(4), rs.getLong(5)));
-                });
+                }));
         return existing;
     }
 
@@ -71,8 +74,24 @@ class ImportedPosts {
             return;
         }
         String at = SqlTime.utc(now);
-        String sql = "INSERT INTO post (" + POST_COLUMNS + ") VALUES " + String.join(", ", Collections.nCopies(drafts.size(), POST_VALUES));
-        long[] ids = jdbc.execute(connection -> connection.prepareStatement(sql, consecutiveIds
+        long[] ids = new long[drafts.size()];
+        int from = 0;
+        for (int size : RowBlocks.of(drafts.size())) {
+            List<PostDraft> block = drafts.subList(from, from + size);
+            long[] blockIds = insertPosts(block, at);
+            if (blockIds != null) {
+                System.arraycopy(blockIds, 0, ids, from, size);
+            }
+            from += size;
+        }
+        insertMedia(drafts, consecutiveIds ? ids : idsByKey(drafts));
+    }
+
+    /** One multi-row INSERT; the ids of the rows when they are known to be consecutive, else null. */
+    private long[] insertPosts(List<PostDraft> drafts, String at) {
+        String sql = POST_INSERTS.computeIfAbsent(drafts.size(), rows -> "INSERT INTO post (" + POST_COLUMNS + ") VALUES "
+                + String.join(", ", Collections.nCopies(rows, POST_VALUES)));
+        return jdbc.execute(connection -> connection.prepareStatement(sql, consecutiveIds
                 ? Statement.RETURN_GENERATED_KEYS : Statement.NO_GENERATED_KEYS), (PreparedStatement ps) -> {
             int i = 1;
             for (PostDraft d : drafts) {
@@ -95,7 +114,6 @@ class ImportedPosts {
             ps.executeUpdate();
             return consecutiveIds ? generatedIds(ps, drafts.size()) : null;
         });
-        insertMedia(drafts, ids != null ? ids : idsByKey(drafts));
     }
 
     private static long[] generatedIds(PreparedStatement ps, int rows) throws SQLException {
@@ -117,11 +135,11 @@ class ImportedPosts {
 
     private long[] idsByKey(List<PostDraft> drafts) {
         Map<String, Long> byKey = new HashMap<>();
-        named.query("SELECT id, external_key FROM post WHERE workspace_id = :workspace AND external_key IN (:keys)",
-                new MapSqlParameterSource("workspace", workspaceId).addValue("keys", keys(drafts)),
+        forEachBlock(drafts, block -> named.query("SELECT id, external_key FROM post WHERE workspace_id = :workspace AND external_key IN (:keys)",
+                new MapSqlParameterSource("workspace", workspaceId).addValue("keys", keys(block)),
                 rs -> {
                     byKey.put(rs.getString(2), rs.getLong(1));
-                });
+                }));
         long[] ids = new long[drafts.size()];
         for (int n = 0; n < ids.length; n++) {
             ids[n] = byKey.get(drafts.get(n).externalKey());
@@ -224,30 +242,42 @@ class ImportedPosts {
 
     /** {@code postIds[n]} is the post of {@code drafts.get(n)}. */
     private void insertMedia(List<PostDraft> drafts, long[] postIds) {
-        int rows = drafts.stream().mapToInt(d -> d.media().size()).sum();
-        if (rows == 0) {
-            return;
+        List<MediaRow> rows = new ArrayList<>();
+        for (int n = 0; n < postIds.length; n++) {
+            List<MediaChecker.Media> media = drafts.get(n).media();
+            for (int position = 0; position < media.size(); position++) {
+                rows.add(new MediaRow(postIds[n], position, media.get(position)));
+            }
         }
-        String sql = "INSERT INTO post_media (post_id, position, source, content_type, size_bytes) VALUES "
-                + String.join(", ", Collections.nCopies(rows, MEDIA_VALUES));
-        jdbc.update(sql, ps -> {
-            int i = 1;
-            for (int n = 0; n < postIds.length; n++) {
-                List<MediaChecker.Media> media = drafts.get(n).media();
-                for (int position = 0; position < media.size(); position++) {
-                    MediaChecker.Media m = media.get(position);
-                    ps.setLong(i++, postIds[n]);
-                    ps.setInt(i++, position);
-                    ps.setString(i++, m.source());
-                    ps.setString(i++, m.contentType());
-                    if (m.sizeBytes() == null) {
+        forEachBlock(rows, block -> {
+            String sql = MEDIA_INSERTS.computeIfAbsent(block.size(), size -> "INSERT INTO post_media (post_id, position, source, "
+                    + "content_type, size_bytes) VALUES " + String.join(", ", Collections.nCopies(size, MEDIA_VALUES)));
+            jdbc.update(sql, ps -> {
+                int i = 1;
+                for (MediaRow row : block) {
+                    ps.setLong(i++, row.postId());
+                    ps.setInt(i++, row.position());
+                    ps.setString(i++, row.media().source());
+                    ps.setString(i++, row.media().contentType());
+                    if (row.media().sizeBytes() == null) {
                         ps.setNull(i++, Types.BIGINT);
                     } else {
-                        ps.setLong(i++, m.sizeBytes());
+                        ps.setLong(i++, row.media().sizeBytes());
                     }
                 }
-            }
+            });
         });
+    }
+
+    private record MediaRow(long postId, int position, MediaChecker.Media media) {
+    }
+
+    private static <T> void forEachBlock(List<? extends T> rows, Consumer<List<? extends T>> action) {
+        int from = 0;
+        for (int size : RowBlocks.of(rows.size())) {
+            action.accept(rows.subList(from, from + size));
+            from += size;
+        }
     }
 
     private static List<String> keys(List<? extends PostDraft> drafts) {

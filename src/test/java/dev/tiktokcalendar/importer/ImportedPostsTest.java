@@ -75,4 +75,21 @@ class ImportedPostsTest extends DatabaseTest {
         assertThat(one.get("publish_at")).isEqualTo(LocalDateTime.parse("2030-09-14T07:30:00.250"));
         assertThat(one.get("created_at")).isEqualTo(LocalDateTime.parse("2026-01-01T00:00:00.123"));
     }
+
+    @ParameterizedTest(name = "ids from generated keys: {0}")
+    @ValueSource(booleans = {true, false})
+    void moreRowsThanOneStatementTakesStillLinkEachMediaRowToItsPost(boolean consecutiveIds) {
+        ImportedPosts posts = new ImportedPosts(template, workspaceId, runId, consecutiveIds);
+        List<PostDraft> drafts = java.util.stream.IntStream.range(0, 700).mapToObj(n -> draft("id:" + n, "VIDEO", "v/" + n + ".mp4")).toList();
+
+        posts.insert(drafts, Instant.now());
+
+        List<String> mismatched = jdbc.sql("""
+                        SELECT p.external_key FROM post_media m JOIN post p ON p.id = m.post_id
+                        WHERE p.workspace_id = ? AND CONCAT('v/', SUBSTRING(p.external_key, 4), '.mp4') <> m.source""")
+                .param(workspaceId).query(String.class).list();
+        assertThat(mismatched).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM post_media m JOIN post p ON p.id = m.post_id WHERE p.workspace_id = ?")
+                .param(workspaceId).query(Long.class).single()).isEqualTo(700L);
+    }
 }
