@@ -168,9 +168,12 @@ public class ImportCalendarJobConfiguration {
     @Bean
     @StepScope
     CalendarPostWriter calendarPostWriter(@Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc,
-                                          ConsecutiveInsertIds consecutiveInsertIds, ImportRunRepository runs, Clock clock) {
+                                          ConsecutiveInsertIds consecutiveInsertIds, LocalInfileSupport localInfile,
+                                          ImportRunRepository runs, Clock clock) {
         ImportRequest request = request(stepExecution);
-        ImportedPosts posts = new ImportedPosts(jdbc, request.workspaceId(), request.runId(), consecutiveInsertIds.guaranteed());
+        boolean consecutiveIds = consecutiveInsertIds.guaranteed();
+        NewRows newRows = localInfile.available() ? new LocalInfileLoads(jdbc, consecutiveIds) : new MultiRowInserts(jdbc, consecutiveIds);
+        ImportedPosts posts = new ImportedPosts(jdbc, newRows, request.workspaceId(), request.runId());
         return new CalendarPostWriter(posts, runs, request, clock);
     }
 

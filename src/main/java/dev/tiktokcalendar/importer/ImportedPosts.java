@@ -7,23 +7,19 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The {@code post} and {@code post_media} rows of one import's workspace, written a chunk at a time in multi-row
- * statements of a few fixed sizes ({@link RowBlocks}). Instants are bound as UTC text ({@link SqlTime}) to keep
- * their milliseconds.
+ * The {@code post} and {@code post_media} rows of one import's workspace, a chunk at a time: new rows through
+ * {@link NewRows} (LOAD DATA or multi-row INSERTs), updates as one batch. Instants are bound as UTC text
+ * ({@link SqlTime}) to keep their milliseconds.
  */
 class ImportedPosts {
 
@@ -31,29 +27,29 @@ class ImportedPosts {
     record Existing(long id, String state, String fingerprint, long version) {
     }
 
-    private static final String POST_COLUMNS = "workspace_id, account_id, external_key, post_type, post_mode, state, "
-            + "state_changed_at, publish_at, publish_zone, next_attempt_at, caption, title, privacy_level, allow_comment, "
-            + "allow_duet, allow_stitch, video_cover_ms, photo_cover_index, auto_add_music, brand_content_toggle, "
-            + "brand_organic_toggle, is_aigc, import_run_id, import_fingerprint, created_at, updated_at";
-    private static final String POST_VALUES = "(?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String MEDIA_VALUES = "(?, ?, ?, ?, ?)";
-    /** The statement texts by rows per statement (few: see {@link RowBlocks}). */
-    private static final Map<Integer, String> POST_INSERTS = new ConcurrentHashMap<>();
-    private static final Map<Integer, String> MEDIA_INSERTS = new ConcurrentHashMap<>();
+    private record MediaRow(long postId, int position, MediaChecker.Media media) {
+    }
+
+    static final NewRows.Table POST = new NewRows.Table("post", List.of("workspace_id", "account_id", "external_key",
+            "post_type", "post_mode", "state", "state_changed_at", "publish_at", "publish_zone", "next_attempt_at", "caption",
+            "title", "privacy_level", "allow_comment", "allow_duet", "allow_stitch", "video_cover_ms", "photo_cover_index",
+            "auto_add_music", "brand_content_toggle", "brand_organic_toggle", "is_aigc", "import_run_id", "import_fingerprint",
+            "created_at", "updated_at"));
+    static final NewRows.Table POST_MEDIA = new NewRows.Table("post_media",
+            List.of("post_id", "position", "source", "content_type", "size_bytes"));
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final NewRows newRows;
     private final long workspaceId;
     private final long runId;
-    private final boolean consecutiveIds;
 
-    /** {@code consecutiveIds}: see {@link ConsecutiveInsertIds}; false looks the new ids up by key. */
-    ImportedPosts(JdbcTemplate jdbc, long workspaceId, long runId, boolean consecutiveIds) {
+    ImportedPosts(JdbcTemplate jdbc, NewRows newRows, long workspaceId, long runId) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.newRows = newRows;
         this.workspaceId = workspaceId;
         this.runId = runId;
-        this.consecutiveIds = consecutiveIds;
     }
 
     Map<String, Existing> existing(List<? extends PostDraft> drafts) {
@@ -74,63 +70,14 @@ class ImportedPosts {
             return;
         }
         String at = SqlTime.utc(now);
-        long[] ids = new long[drafts.size()];
-        int from = 0;
-        for (int size : RowBlocks.of(drafts.size())) {
-            List<PostDraft> block = drafts.subList(from, from + size);
-            long[] blockIds = insertPosts(block, at);
-            if (blockIds != null) {
-                System.arraycopy(blockIds, 0, ids, from, size);
-            }
-            from += size;
-        }
-        insertMedia(drafts, consecutiveIds ? ids : idsByKey(drafts));
-    }
-
-    /** One multi-row INSERT; the ids of the rows when they are known to be consecutive, else null. */
-    private long[] insertPosts(List<PostDraft> drafts, String at) {
-        String sql = POST_INSERTS.computeIfAbsent(drafts.size(), rows -> "INSERT INTO post (" + POST_COLUMNS + ") VALUES "
-                + String.join(", ", Collections.nCopies(rows, POST_VALUES)));
-        return jdbc.execute(connection -> connection.prepareStatement(sql, consecutiveIds
-                ? Statement.RETURN_GENERATED_KEYS : Statement.NO_GENERATED_KEYS), (PreparedStatement ps) -> {
-            int i = 1;
-            for (PostDraft d : drafts) {
-                ps.setLong(i++, workspaceId);
-                ps.setLong(i++, d.accountId());
-                ps.setString(i++, d.externalKey());
-                ps.setString(i++, d.type());
-                ps.setString(i++, d.mode());
-                ps.setString(i++, at);
-                String publishAt = SqlTime.utc(d.publishAt());
-                ps.setString(i++, publishAt);
-                ps.setString(i++, d.zone());
-                ps.setString(i++, publishAt);
-                i = content(ps, i, d);
-                ps.setLong(i++, runId);
-                ps.setString(i++, d.fingerprint());
-                ps.setString(i++, at);
-                ps.setString(i++, at);
-            }
-            ps.executeUpdate();
-            return consecutiveIds ? generatedIds(ps, drafts.size()) : null;
+        long[] ids = newRows.insert(POST, drafts, (d, values) -> {
+            String publishAt = SqlTime.utc(d.publishAt());
+            values.number(workspaceId).number(d.accountId()).text(d.externalKey()).text(d.type()).text(d.mode())
+                    .text("SCHEDULED").text(at).text(publishAt).text(d.zone()).text(publishAt);
+            content(values, d);
+            values.number(runId).text(d.fingerprint()).text(at).text(at);
         });
-    }
-
-    private static long[] generatedIds(PreparedStatement ps, int rows) throws SQLException {
-        long[] ids = new long[rows];
-        int n = 0;
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            while (keys.next()) {
-                if (n == rows) {
-                    throw new IllegalStateException("more generated keys than the " + rows + " rows inserted");
-                }
-                ids[n++] = keys.getLong(1);
-            }
-        }
-        if (n != rows) {
-            throw new IllegalStateException(n + " generated keys for " + rows + " rows inserted");
-        }
-        return ids;
+        insertMedia(drafts, ids != null ? ids : idsByKey(drafts));
     }
 
     private long[] idsByKey(List<PostDraft> drafts) {
@@ -169,21 +116,11 @@ class ImportedPosts {
                     public void setValues(PreparedStatement ps, int n) throws SQLException {
                         PostDraft d = drafts.get(n);
                         Existing post = posts.get(n);
-                        int i = 1;
-                        ps.setLong(i++, d.accountId());
-                        ps.setString(i++, d.type());
-                        ps.setString(i++, d.mode());
                         String publishAt = SqlTime.utc(d.publishAt());
-                        ps.setString(i++, publishAt);
-                        ps.setString(i++, d.zone());
-                        ps.setString(i++, publishAt);
-                        ps.setString(i++, publishAt);
-                        i = content(ps, i, d);
-                        ps.setLong(i++, runId);
-                        ps.setString(i++, d.fingerprint());
-                        ps.setString(i++, at);
-                        ps.setLong(i++, post.id());
-                        ps.setLong(i, post.version());
+                        RowValues values = new BoundRowValues(ps).number(d.accountId()).text(d.type()).text(d.mode())
+                                .text(publishAt).text(d.zone()).text(publishAt).text(publishAt);
+                        content(values, d);
+                        values.number(runId).text(d.fingerprint()).text(at).number(post.id()).number(post.version());
                     }
 
                     @Override
@@ -211,33 +148,11 @@ class ImportedPosts {
         return updated;
     }
 
-    /** Sets the content columns shared by insert and update; returns the next parameter index. */
-    private static int content(PreparedStatement ps, int i, PostDraft d) throws SQLException {
-        ps.setString(i++, d.caption());
-        ps.setString(i++, d.title());
-        ps.setString(i++, d.privacy());
-        ps.setBoolean(i++, d.allowComment());
-        ps.setBoolean(i++, d.allowDuet());
-        ps.setBoolean(i++, d.allowStitch());
-        setInt(ps, i++, d.coverMs());
-        setInt(ps, i++, d.coverIndex());
-        if (d.autoAddMusic() == null) {
-            ps.setNull(i++, Types.BOOLEAN);
-        } else {
-            ps.setBoolean(i++, d.autoAddMusic());
-        }
-        ps.setBoolean(i++, d.brandContent());
-        ps.setBoolean(i++, d.brandOrganic());
-        ps.setBoolean(i++, d.aigc());
-        return i;
-    }
-
-    private static void setInt(PreparedStatement ps, int i, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, value);
-        }
+    /** The content columns shared by insert and update, from caption to is_aigc. */
+    private static void content(RowValues values, PostDraft d) throws SQLException {
+        values.text(d.caption()).text(d.title()).text(d.privacy()).flag(d.allowComment()).flag(d.allowDuet())
+                .flag(d.allowStitch()).number(d.coverMs()).number(d.coverIndex()).flag(d.autoAddMusic())
+                .flag(d.brandContent()).flag(d.brandOrganic()).flag(d.aigc());
     }
 
     /** {@code postIds[n]} is the post of {@code drafts.get(n)}. */
@@ -249,27 +164,9 @@ class ImportedPosts {
                 rows.add(new MediaRow(postIds[n], position, media.get(position)));
             }
         }
-        forEachBlock(rows, block -> {
-            String sql = MEDIA_INSERTS.computeIfAbsent(block.size(), size -> "INSERT INTO post_media (post_id, position, source, "
-                    + "content_type, size_bytes) VALUES " + String.join(", ", Collections.nCopies(size, MEDIA_VALUES)));
-            jdbc.update(sql, ps -> {
-                int i = 1;
-                for (MediaRow row : block) {
-                    ps.setLong(i++, row.postId());
-                    ps.setInt(i++, row.position());
-                    ps.setString(i++, row.media().source());
-                    ps.setString(i++, row.media().contentType());
-                    if (row.media().sizeBytes() == null) {
-                        ps.setNull(i++, Types.BIGINT);
-                    } else {
-                        ps.setLong(i++, row.media().sizeBytes());
-                    }
-                }
-            });
-        });
-    }
-
-    private record MediaRow(long postId, int position, MediaChecker.Media media) {
+        newRows.insert(POST_MEDIA, rows, (row, values) -> values.number(row.postId()).number(row.position())
+                .text(row.media().source()).text(row.media().contentType())
+                .number(row.media().sizeBytes()));
     }
 
     private static <T> void forEachBlock(List<? extends T> rows, Consumer<List<? extends T>> action) {

@@ -69,7 +69,11 @@ public final class ImportBenchmark {
             s.execute("DROP DATABASE IF EXISTS " + SCHEMA);
             s.execute("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
-        String url = server + SCHEMA + "?allowLoadLocalInfile=true" + env("BENCH_DB_PARAMS", "");
+        // the application's connections get only the extra parameters (its own defaults apply, as in production);
+        // the bound's connection may read the local file it loads
+        String extra = env("BENCH_DB_PARAMS", "").replaceFirst("^[?&]", "");
+        String url = server + SCHEMA + (extra.isEmpty() ? "" : "?" + extra);
+        String loadUrl = server + SCHEMA + "?allowLoadLocalInfile=true" + (extra.isEmpty() ? "" : "&" + extra);
         List<String> spring = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password, "--calendar.import.media-root=" + work.resolve("media"),
                 "--calendar.import.chunk-size=" + env("BENCH_CHUNK", "1000"));
@@ -102,7 +106,7 @@ public final class ImportBenchmark {
                 throw new IllegalStateException("the benchmark calendar should import completely");
             }
         }
-        long loadMillis = loadData(url, user, password, work, rows, accounts);
+        long loadMillis = loadData(loadUrl, user, password, work, rows, accounts);
         double importRate = rows * 1000.0 / importMillis;
         double loadRate = rows * 1000.0 / loadMillis;
         System.out.printf("RESULT import: %,d rows in %.1f s = %,.0f rows/s, peak heap %,d MB (sum of pool peaks, garbage "
