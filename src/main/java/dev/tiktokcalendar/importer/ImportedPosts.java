@@ -1,13 +1,16 @@
 package dev.tiktokcalendar.importer;
 
 import dev.tiktokcalendar.database.SqlTime;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,15 +72,45 @@ class ImportedPosts {
         if (drafts.isEmpty()) {
             return;
         }
+        long[] ids = insertPosts(drafts, now);
+        insertMedia(drafts, ids != null ? ids : idsByKey(drafts));
+    }
+
+    /**
+     * Inserts the drafts like {@link #insert} if none of their keys is taken, and says so; otherwise writes
+     * nothing (back to a savepoint) and returns false.
+     */
+    boolean insertIfAllNew(List<? extends PostDraft> drafts, Instant now) {
+        if (drafts.isEmpty()) {
+            return true;
+        }
+        List<PostDraft> rows = List.copyOf(drafts);
+        long[] ids = jdbc.execute((ConnectionCallback<long[]>) connection -> {
+            Savepoint beforeInsert = connection.setSavepoint();
+            try {
+                long[] inserted = insertPosts(rows, now);
+                return inserted != null ? inserted : idsByKey(rows);
+            } catch (NewRows.RowsRefusedException | DuplicateKeyException taken) {
+                connection.rollback(beforeInsert);
+                return null;
+            }
+        });
+        if (ids == null) {
+            return false;
+        }
+        insertMedia(rows, ids);
+        return true;
+    }
+
+    private long[] insertPosts(List<PostDraft> drafts, Instant now) {
         String at = SqlTime.utc(now);
-        long[] ids = newRows.insert(POST, drafts, (d, values) -> {
+        return newRows.insert(POST, drafts, (d, values) -> {
             String publishAt = SqlTime.utc(d.publishAt());
             values.number(workspaceId).number(d.accountId()).text(d.externalKey()).text(d.type()).text(d.mode())
                     .text("SCHEDULED").text(at).text(publishAt).text(d.zone()).text(publishAt);
             content(values, d);
             values.number(runId).text(d.fingerprint()).text(at).text(at);
         });
-        insertMedia(drafts, ids != null ? ids : idsByKey(drafts));
     }
 
     private long[] idsByKey(List<PostDraft> drafts) {

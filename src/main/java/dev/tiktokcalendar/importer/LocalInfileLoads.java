@@ -56,7 +56,7 @@ final class LocalInfileLoads implements NewRows {
                         + " " + TsvRows.FORMAT + " (" + table.columnList() + ")");
                 SQLWarning warnings = statement.getWarnings();
                 if (loaded != rows.size() || warnings != null) {
-                    throw new IllegalStateException("LOAD DATA wrote " + loaded + " of " + rows.size() + " rows into "
+                    throw new RowsRefusedException("LOAD DATA wrote " + loaded + " of " + rows.size() + " rows into "
                             + table.name() + (warnings == null ? "" : ": " + warnings.getMessage()));
                 }
             } finally {
@@ -65,6 +65,7 @@ final class LocalInfileLoads implements NewRows {
             if (!consecutiveIds) {
                 return null;
             }
+            // not the driver's last insert id: after LOAD DATA it is not the first row's (tried)
             try (Statement statement = connection.createStatement();
                  ResultSet first = statement.executeQuery("SELECT LAST_INSERT_ID(), @@auto_increment_increment")) {
                 first.next();

@@ -14,6 +14,13 @@ interface NewRows {
         }
     }
 
+    /** The server did not take every row (a duplicate key, a missing parent row, a value it had to cut). */
+    class RowsRefusedException extends RuntimeException {
+        RowsRefusedException(String message) {
+            super(message);
+        }
+    }
+
     /** Gives the column values of one row. */
     @FunctionalInterface
     interface Renderer<T> {
@@ -22,7 +29,8 @@ interface NewRows {
 
     /**
      * Writes the rows; returns their auto-increment ids in row order, or null when the ids cannot be known
-     * without a look-up (see {@link ConsecutiveInsertIds}).
+     * without a look-up (see {@link ConsecutiveInsertIds}). Throws {@link RowsRefusedException} or Spring's
+     * {@code DuplicateKeyException} when the server does not take every row: the rows written before may stay.
      */
     <T> long[] insert(Table table, List<T> rows, Renderer<T> renderer);
 }

@@ -31,7 +31,13 @@ final class TsvRows implements RowValues {
             return this;
         }
         StringBuilder out = field();
-        for (int i = 0; i < value.length(); i++) {
+        int plain = plainPrefix(value);
+        if (plain == value.length()) {
+            out.append(value);
+            return this;
+        }
+        out.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
@@ -43,6 +49,17 @@ final class TsvRows implements RowValues {
             }
         }
         return this;
+    }
+
+    /** How many leading characters need no escape (almost always all: appended at once). */
+    private static int plainPrefix(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0') {
+                return i;
+            }
+        }
+        return value.length();
     }
 
     @Override

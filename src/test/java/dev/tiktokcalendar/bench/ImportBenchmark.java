@@ -102,6 +102,8 @@ public final class ImportBenchmark {
             peakHeap = peakHeap();
             System.out.printf("import: %s, read %,d, added %,d, rejected %,d%n", outcome.execution().getStatus(),
                     outcome.run().rowsRead(), outcome.run().rowsCreated(), outcome.run().rowsRejected());
+            outcome.execution().getStepExecutions().forEach(step -> System.out.printf("  step %-24s %6.1f s%n", step.getStepName(),
+                    java.time.Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0));
             if (outcome.run().rowsCreated() != rows) {
                 throw new IllegalStateException("the benchmark calendar should import completely");
             }

@@ -240,6 +240,29 @@ class ImportCalendarJobTest extends DatabaseTest {
     }
 
     @Test
+    void aChunkWithAKnownKeyAfterAllNewChunksIsLookedUpAndUpdates() throws Exception {
+        launcher.run(calendar("known.csv", ""), false);
+        Path file = dir.resolve("mixed.csv");
+        Files.writeString(file, HEADER + "\n"
+                + "n1,alice,2030-11-01 09:00,v/a.mp4,public,New 1,video\n"
+                + "n2,alice,2030-11-02 09:00,v/a.mp4,public,New 2,video\n"
+                + "n3,alice,2030-11-03 09:00,v/a.mp4,public,New 3,video\n"
+                + "n4,alice,2030-11-04 09:00,v/a.mp4,public,New 4,video\n"
+                + "w1,alice,2030-09-14 09:30,v/a.mp4,public,One (edited),video\n"
+                + "w7,alice,2030-09-16 09:30,v/a.mp4,friends,Seven,video\n"
+                + "n5,alice,2030-11-05 09:00,v/b.mov,public,New 5,video\n");
+
+        JobExecution execution = launcher.run(file, false);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        ImportRunRepository.ImportRun run = importRun(execution);
+        assertThat(List.of(run.rowsCreated(), run.rowsUpdated(), run.rowsUnchanged(), run.rowsRejected())).containsExactly(5, 1, 1, 0);
+        assertThat(posts()).hasSize(11).allSatisfy(p -> assertThat(p.get("media")).isNotEqualTo(0L));
+        assertThat(posts().stream().filter(p -> p.get("external_key").equals("id:w1")).findFirst().orElseThrow().get("caption"))
+                .isEqualTo("One (edited)");
+    }
+
+    @Test
     void dryRunChecksEverythingAndWritesNoPost() throws Exception {
         JobExecution execution = launcher.run(calendar("dry.csv", ""), true);
 

@@ -163,4 +163,28 @@ class ImportedPostsTest extends DatabaseTest {
         assertThat(jdbc.sql("SELECT external_key FROM post WHERE workspace_id = ?").param(target.workspaceId()).query(String.class).list())
                 .containsExactly("id:taken");
     }
+
+    @ParameterizedTest(name = "{0}, ids from the server: {1}")
+    @MethodSource("ways")
+    void anInsertOfRowsAssumedNewLeavesNothingWhenOneKeyIsTaken(String way, boolean consecutiveIds) {
+        Target target = workspace();
+        ImportedPosts posts = posts(target, way, consecutiveIds);
+        insert(posts, List.of(video("id:taken", "first", "v/1.mp4", 8L)));
+        List<PostDraft> chunk = IntStream.range(0, 600).mapToObj(n -> n == 555 ? video("id:taken", "again", "v/1.mp4", 8L)
+                : video("id:" + n, "Post " + n, "v/" + n + ".mp4", 8L)).toList();
+
+        Boolean written = new TransactionTemplate(transactionManager).execute(status -> posts.insertIfAllNew(chunk, NOW));
+
+        assertThat(written).isFalse();
+        assertThat(jdbc.sql("SELECT external_key FROM post WHERE workspace_id = ?").param(target.workspaceId()).query(String.class).list())
+                .containsExactly("id:taken");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM post_media m JOIN post p ON p.id = m.post_id WHERE p.workspace_id = ?")
+                .param(target.workspaceId()).query(Long.class).single()).isEqualTo(1L);
+
+        Boolean fresh = new TransactionTemplate(transactionManager).execute(status -> posts.insertIfAllNew(chunk.subList(0, 500), NOW));
+
+        assertThat(fresh).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM post_media m JOIN post p ON p.id = m.post_id WHERE p.workspace_id = ?")
+                .param(target.workspaceId()).query(Long.class).single()).isEqualTo(501L);
+    }
 }
