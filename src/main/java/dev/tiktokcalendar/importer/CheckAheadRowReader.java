@@ -5,6 +5,7 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.UnaryOperator;
 
 /**
  * Hands the step the rows of a calendar file already checked: a thread of its own parses and checks the rows
@@ -23,15 +24,21 @@ public class CheckAheadRowReader extends AbstractItemCountingItemStreamItemReade
 
     private final ImportRequest request;
     private final CalendarRowValidator validator;
+    private final UnaryOperator<PostDraft> prepare;
     private final int rowsAhead;
     private BlockingQueue<Object> checked;
     private Thread checker;
     private boolean ended;
 
-    /** {@code rowsAhead}: how many checked rows may wait for the step (about a chunk: they are held in memory). */
-    public CheckAheadRowReader(ImportRequest request, CalendarRowValidator validator, int rowsAhead) {
+    /**
+     * {@code rowsAhead}: how many checked rows may wait for the step (about a chunk: they are held in memory);
+     * {@code prepare}: more work on an accepted row for this thread to do ahead of the writer.
+     */
+    public CheckAheadRowReader(ImportRequest request, CalendarRowValidator validator, UnaryOperator<PostDraft> prepare,
+                               int rowsAhead) {
         this.request = request;
         this.validator = validator;
+        this.prepare = prepare;
         this.rowsAhead = Math.max(1, rowsAhead);
     }
 
@@ -67,7 +74,7 @@ public class CheckAheadRowReader extends AbstractItemCountingItemStreamItemReade
             return CheckedRow.ignored(row);
         }
         try {
-            return new CheckedRow(row, validator.validate(row), null);
+            return new CheckedRow(row, prepare.apply(validator.validate(row)), null);
         } catch (RowRejectedException rejected) {
             return new CheckedRow(row, null, rejected);
         }

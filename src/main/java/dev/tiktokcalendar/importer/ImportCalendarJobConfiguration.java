@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code importCalendarJob}: imports one calendar file (issue 6). Steps:
@@ -141,11 +142,13 @@ public class ImportCalendarJobConfiguration {
     @Bean
     @StepScope
     CheckAheadRowReader calendarRowReader(@Value("#{stepExecution}") StepExecution stepExecution, JdbcClient jdbc,
-                                          ImportProperties properties) {
+                                          ImportProperties properties, LocalInfileSupport localInfile) {
         ImportRequest request = request(stepExecution);
         CalendarRowValidator validator = new CalendarRowValidator(AccountDirectory.load(jdbc, request.workspaceId()),
                 new MediaChecker(properties.mediaRoot()));
-        CheckAheadRowReader reader = new CheckAheadRowReader(request, validator, properties.chunkSize());
+        UnaryOperator<PostDraft> renderAhead = request.dryRun() || !localInfile.available() ? UnaryOperator.identity()
+                : draft -> draft.withNewPostText(ImportedPosts.newPostText(draft, request.workspaceId(), request.runId()));
+        CheckAheadRowReader reader = new CheckAheadRowReader(request, validator, renderAhead, properties.chunkSize());
         reader.setName("calendarRowReader");
         return reader;
     }

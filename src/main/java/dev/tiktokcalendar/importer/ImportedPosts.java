@@ -34,10 +34,11 @@ class ImportedPosts {
     }
 
     static final NewRows.Table POST = new NewRows.Table("post", List.of("workspace_id", "account_id", "external_key",
-            "post_type", "post_mode", "state", "state_changed_at", "publish_at", "publish_zone", "next_attempt_at", "caption",
-            "title", "privacy_level", "allow_comment", "allow_duet", "allow_stitch", "video_cover_ms", "photo_cover_index",
+            "post_type", "post_mode", "state", "publish_at", "publish_zone", "next_attempt_at", "caption", "title",
+            "privacy_level", "allow_comment", "allow_duet", "allow_stitch", "video_cover_ms", "photo_cover_index",
             "auto_add_music", "brand_content_toggle", "brand_organic_toggle", "is_aigc", "import_run_id", "import_fingerprint",
-            "created_at", "updated_at"));
+            // written last: known only when the chunk is written, after the rest may have been rendered ahead
+            "state_changed_at", "created_at", "updated_at"));
     static final NewRows.Table POST_MEDIA = new NewRows.Table("post_media",
             List.of("post_id", "position", "source", "content_type", "size_bytes"));
 
@@ -105,12 +106,35 @@ class ImportedPosts {
     private long[] insertPosts(List<PostDraft> drafts, Instant now) {
         String at = SqlTime.utc(now);
         return newRows.insert(POST, drafts, (d, values) -> {
-            String publishAt = SqlTime.utc(d.publishAt());
-            values.number(workspaceId).number(d.accountId()).text(d.externalKey()).text(d.type()).text(d.mode())
-                    .text("SCHEDULED").text(at).text(publishAt).text(d.zone()).text(publishAt);
-            content(values, d);
-            values.number(runId).text(d.fingerprint()).text(at).text(at);
+            if (d.newPostText() != null && values instanceof TsvRows text) {
+                text.fields(d.newPostText());
+            } else {
+                newPostColumns(values, d, workspaceId, runId);
+            }
+            values.text(at).text(at).text(at);
         });
+    }
+
+    /**
+     * The columns of the draft's new post up to import_fingerprint as LOAD DATA text, for the check thread to
+     * render ahead of the writer (~6 % of the writing thread otherwise).
+     */
+    static String newPostText(PostDraft d, long workspaceId, long runId) {
+        TsvRows text = new TsvRows(256);
+        try {
+            newPostColumns(text, d, workspaceId, runId);
+        } catch (SQLException cannotHappen) {
+            throw new IllegalStateException(cannotHappen);
+        }
+        return text.row();
+    }
+
+    private static void newPostColumns(RowValues values, PostDraft d, long workspaceId, long runId) throws SQLException {
+        String publishAt = SqlTime.utc(d.publishAt());
+        values.number(workspaceId).number(d.accountId()).text(d.externalKey()).text(d.type()).text(d.mode())
+                .text("SCHEDULED").text(publishAt).text(d.zone()).text(publishAt);
+        content(values, d);
+        values.number(runId).text(d.fingerprint());
     }
 
     private long[] idsByKey(List<PostDraft> drafts) {

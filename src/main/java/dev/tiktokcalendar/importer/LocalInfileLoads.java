@@ -41,7 +41,7 @@ final class LocalInfileLoads implements NewRows {
             return new long[0];
         }
         return jdbc.execute((ConnectionCallback<long[]>) connection -> {
-            TsvRows text = new TsvRows();
+            TsvRows text = new TsvRows(256 * rows.size());
             for (T row : rows) {
                 renderer.render(row, text);
                 text.endRow();

@@ -12,9 +12,14 @@ final class TsvRows implements RowValues {
     /** The clauses that read this text, for the statement. */
     static final String FORMAT = "CHARACTER SET utf8mb4 FIELDS TERMINATED BY X'09' ESCAPED BY X'5C' LINES TERMINATED BY X'0A'";
 
-    private final StringBuilder text = new StringBuilder(64 * 1024);
+    private final StringBuilder text;
     private boolean inRow;
     private int rows;
+
+    /** {@code capacity}: characters to make room for at first. */
+    TsvRows(int capacity) {
+        text = new StringBuilder(capacity);
+    }
 
     private StringBuilder field() {
         if (inRow) {
@@ -82,6 +87,17 @@ final class TsvRows implements RowValues {
     @Override
     public TsvRows flag(Boolean value) {
         return value == null ? text(null) : flag(value.booleanValue());
+    }
+
+    /** Fields rendered before by another {@code TsvRows} ({@link #row}). */
+    TsvRows fields(String rendered) {
+        field().append(rendered);
+        return this;
+    }
+
+    /** The fields of the row begun, without its end. */
+    String row() {
+        return text.toString();
     }
 
     void endRow() {

@@ -35,7 +35,8 @@ class CheckAheadRowReaderTest {
 
     private static CheckAheadRowReader reader(Path file, int rowsAhead) {
         CheckAheadRowReader reader = new CheckAheadRowReader(new ImportRequest(1, file, CalendarFormat.NATIVE, 1, false,
-                ImportDefaults.NONE, false), new CalendarRowValidator(CalendarFixtures.ACCOUNTS, new MediaChecker(media)), rowsAhead);
+                ImportDefaults.NONE, false), new CalendarRowValidator(CalendarFixtures.ACCOUNTS, new MediaChecker(media)),
+                java.util.function.UnaryOperator.identity(), rowsAhead);
         reader.setName("calendarRowReader");
         return reader;
     }

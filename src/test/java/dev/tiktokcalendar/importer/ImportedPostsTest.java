@@ -85,13 +85,13 @@ class ImportedPostsTest extends DatabaseTest {
     private PostDraft video(String key, String caption, String media, Long size) {
         return new PostDraft(2, List.of(), accountId, "@alice", key, "VIDEO", "DIRECT", Instant.parse("2030-09-14T07:30:00.250Z"),
                 "Europe/Paris", caption, null, "PUBLIC_TO_EVERYONE", true, false, true, 1500, null, null, false, true, false,
-                List.of(new MediaChecker.Media(media, size, "video/mp4")), "f-" + key, List.of());
+                List.of(new MediaChecker.Media(media, size, "video/mp4")), "f-" + key, List.of(), null);
     }
 
     private PostDraft photo(String key, String... media) {
         return new PostDraft(3, List.of(), accountId, "@alice", key, "PHOTO", "INBOX", Instant.parse("2030-09-15T08:00:00Z"),
                 "UTC", null, "A title\twith a tab", null, false, false, false, null, 1, true, true, false, true,
-                Arrays.stream(media).map(m -> new MediaChecker.Media(m, 20L, "image/jpeg")).toList(), "f-" + key, List.of());
+                Arrays.stream(media).map(m -> new MediaChecker.Media(m, 20L, "image/jpeg")).toList(), "f-" + key, List.of(), null);
     }
 
     static Stream<Arguments> ways() {
@@ -119,10 +119,14 @@ class ImportedPostsTest extends DatabaseTest {
     @Test
     void bothWaysWriteTheSameRows() {
         String awkward = "tab\there, line\nbreak, CR\r, backslash \\ and \\N, \"quotes\" 'single' ; -- \uD83C\uDFAC é";
-        List<Map<String, Object>> written = Stream.of("LOAD DATA", "INSERT").map(way -> {
+        List<Map<String, Object>> written = Stream.of("LOAD DATA", "LOAD DATA rendered ahead", "INSERT").map(way -> {
             Target target = workspace();
-            insert(posts(target, way, true), List.of(video("id:a", awkward, "v/a b\\c.mp4", 4L * 1024 * 1024 * 1024 - 1),
-                    video("id:b", null, "https://cdn.example.com/v.mp4?x=1\t2", null), photo("id:c", "p/1.jpg", "p/2.jpg")));
+            List<PostDraft> drafts = List.of(video("id:a", awkward, "v/a b\\c.mp4", 4L * 1024 * 1024 * 1024 - 1),
+                    video("id:b", null, "https://cdn.example.com/v.mp4?x=1\t2", null), photo("id:c", "p/1.jpg", "p/2.jpg"));
+            if (way.endsWith("ahead")) {
+                drafts = drafts.stream().map(d -> d.withNewPostText(ImportedPosts.newPostText(d, target.workspaceId(), target.runId()))).toList();
+            }
+            insert(posts(target, way.startsWith("LOAD") ? "LOAD DATA" : way, true), drafts);
             return jdbc.sql("""
                             SELECT p.*, (SELECT GROUP_CONCAT(CONCAT_WS('|', m.position, m.source, m.content_type, IFNULL(m.size_bytes, 'null'))
                                                           ORDER BY m.position SEPARATOR ' / ') FROM post_media m WHERE m.post_id = p.id) AS media
@@ -136,7 +140,7 @@ class ImportedPostsTest extends DatabaseTest {
             return comparable;
         }).toList())).toList();
 
-        assertThat(written.get(0)).isEqualTo(written.get(1));
+        assertThat(written.get(0)).isEqualTo(written.get(1)).isEqualTo(written.get(2));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) written.get(0).get("rows");
         assertThat(rows.get(0).get("caption")).isEqualTo(awkward);
