@@ -146,7 +146,8 @@ public class ImportCalendarJobConfiguration {
         ImportRequest request = request(stepExecution);
         CalendarRowValidator validator = new CalendarRowValidator(AccountDirectory.load(jdbc, request.workspaceId()),
                 new MediaChecker(properties.mediaRoot()));
-        UnaryOperator<PostDraft> renderAhead = request.dryRun() || !localInfile.available() ? UnaryOperator.identity()
+        UnaryOperator<PostDraft> renderAhead = request.dryRun() || !loadsNewPosts(properties, localInfile)
+                ? UnaryOperator.identity()
                 : draft -> draft.withNewPostText(ImportedPosts.newPostText(draft, request.workspaceId(), request.runId()));
         CheckAheadRowReader reader = new CheckAheadRowReader(request, validator, renderAhead, properties.chunkSize());
         reader.setName("calendarRowReader");
@@ -172,10 +173,11 @@ public class ImportCalendarJobConfiguration {
     @StepScope
     CalendarPostWriter calendarPostWriter(@Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc,
                                           ConsecutiveInsertIds consecutiveInsertIds, LocalInfileSupport localInfile,
-                                          ImportRunRepository runs, Clock clock) {
+                                          ImportProperties properties, ImportRunRepository runs, Clock clock) {
         ImportRequest request = request(stepExecution);
         boolean consecutiveIds = consecutiveInsertIds.guaranteed();
-        NewRows newRows = localInfile.available() ? new LocalInfileLoads(jdbc, consecutiveIds) : new MultiRowInserts(jdbc, consecutiveIds);
+        NewRows newRows = loadsNewPosts(properties, localInfile) ? new LocalInfileLoads(jdbc, consecutiveIds)
+                : new MultiRowInserts(jdbc, consecutiveIds);
         ImportedPosts posts = new ImportedPosts(jdbc, newRows, request.workspaceId(), request.runId());
         return new CalendarPostWriter(posts, runs, request, clock);
     }
@@ -287,6 +289,10 @@ public class ImportCalendarJobConfiguration {
                 .from(dailyCapWarningStep).on(ExitStatus.COMPLETED.getExitCode()).to(finishImportStep)
                 .end()
                 .build();
+    }
+
+    private static boolean loadsNewPosts(ImportProperties properties, LocalInfileSupport localInfile) {
+        return properties.loadDataLocal() && localInfile.available();
     }
 
     private static ImportRequest request(StepExecution stepExecution) {

@@ -33,7 +33,10 @@ import java.util.List;
  *
  * <p>Arguments: {@code [rows] [accounts]}; environment {@code BENCH_DB_URL} (a server URL without schema,
  * default {@code jdbc:mysql://127.0.0.1:3306/}), {@code BENCH_DB_USER}, {@code BENCH_DB_PASSWORD},
- * {@code BENCH_SCHEMA} (default {@code tc_bench}): it drops and recreates that schema.
+ * {@code BENCH_SCHEMA} (default {@code tc_bench}): it drops and recreates that schema; {@code BENCH_CHUNK}
+ * (default 1000), {@code BENCH_DB_PARAMS} (extra URL parameters), {@code BENCH_LOAD_DATA_LOCAL} ({@code false}: the
+ * import writes multi-row INSERTs, as on a server without {@code local_infile}). The application's connections get the
+ * application's own Connector/J settings (as in production); only the bound's connection may read a local file.
  */
 public final class ImportBenchmark {
 
@@ -76,7 +79,8 @@ public final class ImportBenchmark {
         String loadUrl = server + SCHEMA + "?allowLoadLocalInfile=true" + (extra.isEmpty() ? "" : "&" + extra);
         List<String> spring = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password, "--calendar.import.media-root=" + work.resolve("media"),
-                "--calendar.import.chunk-size=" + env("BENCH_CHUNK", "1000"));
+                "--calendar.import.chunk-size=" + env("BENCH_CHUNK", "1000"),
+                "--calendar.import.load-data-local=" + env("BENCH_LOAD_DATA_LOCAL", "true"));
         System.out.println("database " + url + ", chunk size " + env("BENCH_CHUNK", "1000"));
         long importMillis;
         long importCpuMillis;
