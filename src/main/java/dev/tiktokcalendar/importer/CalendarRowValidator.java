@@ -234,7 +234,7 @@ public class CalendarRowValidator {
                 when.instant(), zoneId, caption, title, direct ? privacy : null, allowComment, Boolean.TRUE.equals(duet),
                 Boolean.TRUE.equals(stitch), coverMs, photo ? (coverIndex == null ? 0 : coverIndex) : null, music,
                 brandContent, brandOrganic, aigc, List.copyOf(media), fingerprint,
-                List.copyOf(problems));
+                List.copyOf(problems), null);
     }
 
     /**

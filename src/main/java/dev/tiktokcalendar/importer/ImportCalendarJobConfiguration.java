@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code importCalendarJob}: imports one calendar file (issue 6). Steps:
@@ -37,8 +38,9 @@ import java.util.List;
  *       the inbox when the scheduler launched it) and records an {@code import_run};</li>
  *   <li>{@code checkCalendarFileStep} reads the whole file once: encoding, CSV structure, header. A file-level
  *       problem refuses the file before anything is written;</li>
- *   <li>{@code importCalendarRowsStep} streams the rows, checks each ({@link CalendarRowValidator}), skips and
- *       records refused rows, and upserts the good ones chunk by chunk ({@link CalendarPostWriter});</li>
+ *   <li>{@code importCalendarRowsStep} streams the rows, checks each ({@link CalendarRowValidator}, on a thread of
+ *       its own ahead of the writes: {@link CheckAheadRowReader}), skips and records refused rows, and upserts
+ *       the good ones chunk by chunk ({@link CalendarPostWriter});</li>
  *   <li>{@code dailyCapWarningStep} warns about accounts over TikTok's daily cap;</li>
  *   <li>{@code finishImportStep} writes the counts, and for inbox files the report, and moves the file.</li>
  * </ol>
@@ -139,25 +141,27 @@ public class ImportCalendarJobConfiguration {
 
     @Bean
     @StepScope
-    CalendarRowReader calendarRowReader(@Value("#{stepExecution}") StepExecution stepExecution) {
-        CalendarRowReader reader = new CalendarRowReader(request(stepExecution));
+    CheckAheadRowReader calendarRowReader(@Value("#{stepExecution}") StepExecution stepExecution, JdbcClient jdbc,
+                                          ImportProperties properties, LocalInfileSupport localInfile) {
+        ImportRequest request = request(stepExecution);
+        CalendarRowValidator validator = new CalendarRowValidator(AccountDirectory.load(jdbc, request.workspaceId()),
+                new MediaChecker(properties.mediaRoot()));
+        UnaryOperator<PostDraft> renderAhead = request.dryRun() || !loadsNewPosts(properties, localInfile)
+                ? UnaryOperator.identity()
+                : draft -> draft.withNewPostText(ImportedPosts.newPostText(draft, request.workspaceId(), request.runId()));
+        CheckAheadRowReader reader = new CheckAheadRowReader(request, validator, renderAhead, properties.chunkSize());
         reader.setName("calendarRowReader");
         return reader;
     }
 
     @Bean
     @StepScope
-    ItemProcessor<CalendarRow, PostDraft> calendarRowProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
-                                                               JdbcClient jdbc, ImportProperties properties,
-                                                               DailyCapTracker dailyCapTracker) {
-        ImportRequest request = request(stepExecution);
-        CalendarRowValidator validator = new CalendarRowValidator(AccountDirectory.load(jdbc, request.workspaceId()),
-                new MediaChecker(properties.mediaRoot()));
-        return row -> {
-            if (row.ignored() != null) {
+    ItemProcessor<CheckedRow, PostDraft> calendarRowProcessor(DailyCapTracker dailyCapTracker) {
+        return checked -> {
+            if (checked.isIgnored()) {
                 return null;
             }
-            PostDraft draft = validator.validate(row);
+            PostDraft draft = checked.draftOrThrow();
             if (draft.isDirect()) {
                 dailyCapTracker.add(draft.accountId(), draft.accountName(), draft.publishAt(), draft.line());
             }
@@ -168,20 +172,26 @@ public class ImportCalendarJobConfiguration {
     @Bean
     @StepScope
     CalendarPostWriter calendarPostWriter(@Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc,
-                                          ImportRunRepository runs, Clock clock) {
-        return new CalendarPostWriter(jdbc, runs, request(stepExecution), clock);
+                                          ConsecutiveInsertIds consecutiveInsertIds, LocalInfileSupport localInfile,
+                                          ImportProperties properties, ImportRunRepository runs, Clock clock) {
+        ImportRequest request = request(stepExecution);
+        boolean consecutiveIds = consecutiveInsertIds.guaranteed();
+        NewRows newRows = loadsNewPosts(properties, localInfile) ? new LocalInfileLoads(jdbc, consecutiveIds)
+                : new MultiRowInserts(jdbc, consecutiveIds);
+        ImportedPosts posts = new ImportedPosts(jdbc, newRows, request.workspaceId(), request.runId());
+        return new CalendarPostWriter(posts, runs, request, clock);
     }
 
     @Bean
     @StepScope
-    SkipListener<CalendarRow, PostDraft> refusedRowRecorder(@Value("#{stepExecution}") StepExecution stepExecution,
-                                                            ImportRunRepository runs) {
+    SkipListener<CheckedRow, PostDraft> refusedRowRecorder(@Value("#{stepExecution}") StepExecution stepExecution,
+                                                           ImportRunRepository runs) {
         long runId = request(stepExecution).runId();
         return new SkipListener<>() {
             @Override
-            public void onSkipInProcess(CalendarRow row, Throwable t) {
+            public void onSkipInProcess(CheckedRow checked, Throwable t) {
                 if (t instanceof RowRejectedException rejected) {
-                    runs.addProblems(runId, rejected.problems(), row.cells());
+                    runs.addProblems(runId, rejected.problems(), checked.row().cells());
                 }
             }
         };
@@ -189,12 +199,12 @@ public class ImportCalendarJobConfiguration {
 
     @Bean
     Step importCalendarRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                ImportProperties properties, CalendarRowReader calendarRowReader,
-                                ItemProcessor<CalendarRow, PostDraft> calendarRowProcessor,
+                                ImportProperties properties, CheckAheadRowReader calendarRowReader,
+                                ItemProcessor<CheckedRow, PostDraft> calendarRowProcessor,
                                 CalendarPostWriter calendarPostWriter,
-                                SkipListener<CalendarRow, PostDraft> refusedRowRecorder, ImportProgress progress) {
+                                SkipListener<CheckedRow, PostDraft> refusedRowRecorder, ImportProgress progress) {
         return new StepBuilder("importCalendarRowsStep", jobRepository)
-                .<CalendarRow, PostDraft>chunk(properties.chunkSize())
+                .<CheckedRow, PostDraft>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(calendarRowReader)
                 .processor(calendarRowProcessor)
@@ -279,6 +289,10 @@ public class ImportCalendarJobConfiguration {
                 .from(dailyCapWarningStep).on(ExitStatus.COMPLETED.getExitCode()).to(finishImportStep)
                 .end()
                 .build();
+    }
+
+    private static boolean loadsNewPosts(ImportProperties properties, LocalInfileSupport localInfile) {
+        return properties.loadDataLocal() && localInfile.available();
     }
 
     private static ImportRequest request(StepExecution stepExecution) {

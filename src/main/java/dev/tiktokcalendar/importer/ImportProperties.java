@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * @param failed             where refused inbox files (file-level error or refused rows) go, with their report
  * @param chunkSize          rows per transaction of the import step
  * @param dailyCapWarning    warn when an account has more direct posts than this in any rolling 24 h
+ * @param loadDataLocal      write new posts with LOAD DATA LOCAL INFILE where the server takes it (else INSERTs)
  */
 @ConfigurationProperties("calendar.import")
 public record ImportProperties(
@@ -23,5 +24,6 @@ public record ImportProperties(
         @DefaultValue("./import/done") Path done,
         @DefaultValue("./import/failed") Path failed,
         @DefaultValue("1000") int chunkSize,
-        @DefaultValue("15") int dailyCapWarning) {
+        @DefaultValue("15") int dailyCapWarning,
+        @DefaultValue("true") boolean loadDataLocal) {
 }

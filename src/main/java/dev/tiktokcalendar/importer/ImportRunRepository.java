@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.importer;
 
+import dev.tiktokcalendar.database.SqlTime;
 import org.apache.commons.csv.CSVFormat;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,8 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -66,7 +65,7 @@ public class ImportRunRepository {
             ps.setString(4, format);
             ps.setBoolean(5, dryRun);
             ps.setLong(6, jobExecutionId);
-            ps.setObject(7, utc(now));
+            ps.setString(7, SqlTime.utc(now));
             return ps;
         }, keys);
         return keys.getKey().longValue();
@@ -82,7 +81,7 @@ public class ImportRunRepository {
 
     public void refuseFile(long runId, String reason, Instant now) {
         jdbc.sql("UPDATE import_run SET status = 'FAILED', file_error = ?, finished_at = ? WHERE id = ?")
-                .params(cut(reason, 1000), utc(now), runId).update();
+                .params(cut(reason, 1000), SqlTime.utc(now), runId).update();
     }
 
     public void finish(long runId, String status, int read, int created, int updated, int unchanged, int rejected,
@@ -93,7 +92,7 @@ public class ImportRunRepository {
                                rows_warned = (SELECT COUNT(DISTINCT e.line_number) FROM import_row_error e
                                               WHERE e.import_run_id = ? AND e.severity = 'WARNING')
                         WHERE id = ?""")
-                .params(status, read, created, updated, unchanged, rejected, ignored, utc(now), runId, runId).update();
+                .params(status, read, created, updated, unchanged, rejected, ignored, SqlTime.utc(now), runId, runId).update();
     }
 
     public void addProblems(long runId, List<RowProblem> problems, List<String> cells) {
@@ -141,10 +140,6 @@ public class ImportRunRepository {
                     consumer.accept(new ErrorRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7)));
                 }, runId);
-    }
-
-    static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static String cut(String text, int max) {

@@ -32,12 +32,16 @@ import java.util.List;
  * bench/RESULTS.md for the command.
  *
  * <p>Arguments: {@code [rows] [accounts]}; environment {@code BENCH_DB_URL} (a server URL without schema,
- * default {@code jdbc:mysql://127.0.0.1:3306/}), {@code BENCH_DB_USER}, {@code BENCH_DB_PASSWORD}. It
- * drops and recreates the schema {@code tc_bench}.
+ * default {@code jdbc:mysql://127.0.0.1:3306/}), {@code BENCH_DB_USER}, {@code BENCH_DB_PASSWORD},
+ * {@code BENCH_SCHEMA} (default {@code tc_bench}): it drops and recreates that schema; {@code BENCH_CHUNK}
+ * (default 1000), {@code BENCH_DB_PARAMS} (extra URL parameters), {@code BENCH_LOAD_DATA_LOCAL} ({@code false}: the
+ * import writes multi-row INSERTs, as on a server without {@code local_infile}). The application's connections get the
+ * application's own Connector/J settings (as in production); only the bound's connection may read a local file.
  */
 public final class ImportBenchmark {
 
-    private static final String SCHEMA = "tc_bench";
+    /** Dropped and recreated: give each engineer sharing a server a schema of their own. */
+    private static final String SCHEMA = env("BENCH_SCHEMA", "tc_bench");
     /** {@code -Dbench.dryRun=true}: the same checks without writing posts, to see the database's share. */
     private static final boolean DRY_RUN = Boolean.getBoolean("bench.dryRun");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -48,6 +52,9 @@ public final class ImportBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        if (!SCHEMA.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("BENCH_SCHEMA must be a plain schema name: " + SCHEMA);
+        }
         String server = env("BENCH_DB_URL", "jdbc:mysql://127.0.0.1:3306/");
         String user = env("BENCH_DB_USER", "root");
         String password = env("BENCH_DB_PASSWORD", "");
@@ -65,35 +72,54 @@ public final class ImportBenchmark {
             s.execute("DROP DATABASE IF EXISTS " + SCHEMA);
             s.execute("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
-        String url = server + SCHEMA + "?allowLoadLocalInfile=true" + env("BENCH_DB_PARAMS", "");
+        // the application's connections get only the extra parameters (its own defaults apply, as in production);
+        // the bound's connection may read the local file it loads
+        String extra = env("BENCH_DB_PARAMS", "").replaceFirst("^[?&]", "");
+        String url = server + SCHEMA + (extra.isEmpty() ? "" : "?" + extra);
+        String loadUrl = server + SCHEMA + "?allowLoadLocalInfile=true" + (extra.isEmpty() ? "" : "&" + extra);
         List<String> spring = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password, "--calendar.import.media-root=" + work.resolve("media"),
-                "--calendar.import.chunk-size=" + env("BENCH_CHUNK", "1000"));
+                "--calendar.import.chunk-size=" + env("BENCH_CHUNK", "1000"),
+                "--calendar.import.load-data-local=" + env("BENCH_LOAD_DATA_LOCAL", "true"));
         System.out.println("database " + url + ", chunk size " + env("BENCH_CHUNK", "1000"));
         long importMillis;
+        long importCpuMillis;
         long peakHeap;
         try (CommandContext context = CommandContext.start(spring)) {
             seed(url, user, password, accounts);
             System.gc();
             resetPeaks();
             watchHeapAfterGc();
+            java.util.Map<String, Long> threadsBefore = threadCpu();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             CalendarImporter.Outcome outcome = context.bean(CalendarImporter.class)
                     .importFile(calendar, CalendarFormat.NATIVE, "bench", ImportDefaults.NONE, DRY_RUN, false);
             importMillis = (System.nanoTime() - start) / 1_000_000;
+            importCpuMillis = (processCpuNanos() - cpuStart) / 1_000_000;
+            threadCpu().forEach((name, ticks) -> {
+                long used = ticks - threadsBefore.getOrDefault(name, 0L);
+                if (used > 10) {
+                    System.out.printf("thread CPU during the import: %-20s %.1f s%n", name, used / 100.0);
+                }
+            });
             peakHeap = peakHeap();
             System.out.printf("import: %s, read %,d, added %,d, rejected %,d%n", outcome.execution().getStatus(),
                     outcome.run().rowsRead(), outcome.run().rowsCreated(), outcome.run().rowsRejected());
+            outcome.execution().getStepExecutions().forEach(step -> System.out.printf("  step %-24s %6.1f s%n", step.getStepName(),
+                    java.time.Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0));
             if (outcome.run().rowsCreated() != rows) {
                 throw new IllegalStateException("the benchmark calendar should import completely");
             }
         }
-        long loadMillis = loadData(url, user, password, work, rows, accounts);
+        long loadMillis = loadData(loadUrl, user, password, work, rows, accounts);
         double importRate = rows * 1000.0 / importMillis;
         double loadRate = rows * 1000.0 / loadMillis;
         System.out.printf("RESULT import: %,d rows in %.1f s = %,.0f rows/s, peak heap %,d MB (sum of pool peaks, garbage "
                         + "included), peak heap after GC %,d MB, max heap %,d MB%n", rows, importMillis / 1000.0, importRate,
                 peakHeap / (1024 * 1024), PEAK_AFTER_GC.get() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        System.out.printf("RESULT import JVM CPU: %.1f s (all threads, %.0f µs per row)%n", importCpuMillis / 1000.0,
+                importCpuMillis * 1000.0 / rows);
         System.out.printf("RESULT LOAD DATA LOCAL INFILE: %,d rows in %.1f s = %,.0f rows/s%n", rows, loadMillis / 1000.0, loadRate);
         System.out.printf("RESULT ratio import / LOAD DATA = %.2f%n", importRate / loadRate);
     }
@@ -202,6 +228,36 @@ public final class ImportBenchmark {
                 }
             }, null, null);
         }
+    }
+
+    /**
+     * CPU ticks (1/100 s) per thread name (digits dropped, so "C2 CompilerThread0" and "...1" add up) from Linux's
+     * /proc: JIT and GC threads are not Java threads, and a thread that has ended is gone from it; empty elsewhere.
+     */
+    private static java.util.Map<String, Long> threadCpu() throws IOException {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return ticks;
+        }
+        try (var list = Files.list(tasks)) {
+            for (Path task : list.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9#]+", "");
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+            }
+        }
+        return ticks;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void resetPeaks() {

@@ -1,7 +1,5 @@
 package dev.tiktokcalendar.importer;
 
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -65,13 +63,10 @@ final class CalendarFixtures {
 
     /** Per data row: the {@link PostDraft}, the {@link RowRejectedException}, or the ignored {@link CalendarRow}. */
     static List<Object> check(Path file, CalendarFormat format, ImportDefaults defaults, Path mediaRoot) throws Exception {
-        CalendarRowReader reader = new CalendarRowReader(new ImportRequest(1, file, format, 1, true, defaults, false));
-        reader.setName("test");
-        reader.open(new ExecutionContext());
         CalendarRowValidator validator = new CalendarRowValidator(ACCOUNTS, new MediaChecker(mediaRoot));
         List<Object> outcomes = new ArrayList<>();
-        try {
-            for (CalendarRow row = reader.read(); row != null; row = reader.read()) {
+        try (CalendarRows rows = CalendarRows.open(new ImportRequest(1, file, format, 1, true, defaults, false))) {
+            for (CalendarRow row = rows.next(); row != null; row = rows.next()) {
                 if (row.ignored() != null) {
                     outcomes.add(row);
                     continue;
@@ -82,8 +77,6 @@ final class CalendarFixtures {
                     outcomes.add(e);
                 }
             }
-        } finally {
-            reader.close();
         }
         return outcomes;
     }

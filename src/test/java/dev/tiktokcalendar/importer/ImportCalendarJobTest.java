@@ -240,6 +240,29 @@ class ImportCalendarJobTest extends DatabaseTest {
     }
 
     @Test
+    void aChunkWithAKnownKeyAfterAllNewChunksIsLookedUpAndUpdates() throws Exception {
+        launcher.run(calendar("known.csv", ""), false);
+        Path file = dir.resolve("mixed.csv");
+        Files.writeString(file, HEADER + "\n"
+                + "n1,alice,2030-11-01 09:00,v/a.mp4,public,New 1,video\n"
+                + "n2,alice,2030-11-02 09:00,v/a.mp4,public,New 2,video\n"
+                + "n3,alice,2030-11-03 09:00,v/a.mp4,public,New 3,video\n"
+                + "n4,alice,2030-11-04 09:00,v/a.mp4,public,New 4,video\n"
+                + "w1,alice,2030-09-14 09:30,v/a.mp4,public,One (edited),video\n"
+                + "w7,alice,2030-09-16 09:30,v/a.mp4,friends,Seven,video\n"
+                + "n5,alice,2030-11-05 09:00,v/b.mov,public,New 5,video\n");
+
+        JobExecution execution = launcher.run(file, false);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        ImportRunRepository.ImportRun run = importRun(execution);
+        assertThat(List.of(run.rowsCreated(), run.rowsUpdated(), run.rowsUnchanged(), run.rowsRejected())).containsExactly(5, 1, 1, 0);
+        assertThat(posts()).hasSize(11).allSatisfy(p -> assertThat(p.get("media")).isNotEqualTo(0L));
+        assertThat(posts().stream().filter(p -> p.get("external_key").equals("id:w1")).findFirst().orElseThrow().get("caption"))
+                .isEqualTo("One (edited)");
+    }
+
+    @Test
     void dryRunChecksEverythingAndWritesNoPost() throws Exception {
         JobExecution execution = launcher.run(calendar("dry.csv", ""), true);
 
@@ -309,6 +332,56 @@ class ImportCalendarJobTest extends DatabaseTest {
         assertThat(posts()).extracting(p -> p.get("external_key")).doesNotHaveDuplicates();
         assertThat(List.of(resumed.run().rowsRead(), resumed.run().rowsCreated(), resumed.run().rowsRejected()))
                 .containsExactly(11, 20, 0);
+    }
+
+    @Test
+    void aResumedImportStillFindsAKeyRepeatedFromBeforeTheCrash() throws Exception {
+        StringBuilder content = new StringBuilder(HEADER).append('\n');
+        for (int i = 1; i <= 11; i++) {
+            content.append("d").append(i).append(",alice,2030-10-").append(String.format("%02d", i)).append(" 10:00,v/a.mp4,public,Row ")
+                    .append(i).append(",video\n");
+        }
+        content.append("D2,alice,2030-10-12 10:00,v/a.mp4,public,Row 12,video\n");
+        Path file = dir.resolve("crash-dup-" + workspace + ".csv");
+        Files.writeString(file, content);
+        jdbc.sql("DROP TRIGGER IF EXISTS import_test_crash").update();
+        jdbc.sql("""
+                CREATE TRIGGER import_test_crash BEFORE INSERT ON post FOR EACH ROW
+                BEGIN
+                  IF NEW.external_key = 'id:d11' AND NEW.workspace_id = %d THEN
+                    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated crash';
+                  END IF;
+                END""".formatted(workspaceId)).update();
+        try {
+            importer.importFile(file, CalendarFormat.NATIVE, workspace, ImportDefaults.NONE, false, false);
+        } finally {
+            jdbc.sql("DROP TRIGGER IF EXISTS import_test_crash").update();
+        }
+        assertThat(posts()).hasSize(9);
+
+        CalendarImporter.Outcome resumed = importer.importFile(file, CalendarFormat.NATIVE, workspace, ImportDefaults.NONE, false, false);
+
+        assertThat(resumed.resumed()).isTrue();
+        assertThat(List.of(resumed.run().rowsCreated(), resumed.run().rowsUpdated(), resumed.run().rowsRejected()))
+                .containsExactly(11, 0, 1);
+        assertThat(jdbc.sql("SELECT message FROM import_row_error WHERE import_run_id = ?").param(resumed.run().id())
+                .query(String.class).list()).containsExactly("external_id 'D2' is already used on line 3");
+        assertThat(posts().stream().filter(p -> p.get("external_key").equals("id:d2")).findFirst().orElseThrow().get("caption"))
+                .isEqualTo("Row 2");
+    }
+
+    @Test
+    void keepsTheMillisecondsOfAnIsoPublishTime() throws Exception {
+        Path file = dir.resolve("millis.csv");
+        Files.writeString(file, HEADER + "\nms1,alice,2030-09-14T09:30:00.250+02:00,v/a.mp4,public,Millis,video\n");
+
+        JobExecution execution = launcher.run(file, false);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(posts()).singleElement().satisfies(p -> {
+            assertThat(p.get("publish_at")).isEqualTo(LocalDateTime.parse("2030-09-14T07:30:00.250"));
+            assertThat(p.get("next_attempt_at")).isEqualTo(p.get("publish_at"));
+        });
     }
 
     @Test
