@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,19 +30,23 @@ public class DuePostProbe {
     }
 
     /**
-     * The earliest {@code next_attempt_at} after now and by {@code horizon}; asked only when nothing is due now, so the
-     * range it reads holds just the posts coming due within one tick.
+     * The earliest {@code next_attempt_at} by {@code horizon} (past ones included) of a post in one of {@code states}:
+     * due now when it is not after now. One statement; per state a {@code MIN} over {@code ix_post_due} that reads a
+     * single index entry however many posts are due or scheduled.
      */
-    public Optional<Instant> earliestComingDueBy(Collection<PostState> states, Instant horizon) {
-        return jdbc.sql("""
-                        SELECT next_attempt_at FROM post
-                        WHERE state IN (:states) AND next_attempt_at > :now AND next_attempt_at <= :horizon
-                        ORDER BY next_attempt_at LIMIT 1""")
-                .param("states", states.stream().map(Enum::name).toList())
-                .param("now", SqlTime.utc(clock.instant()))
-                .param("horizon", SqlTime.utc(horizon))
-                .query((rs, row) -> rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC))
-                .optional();
+    public Optional<Instant> earliestDueBy(Collection<PostState> states, Instant horizon) {
+        String perState = "SELECT MIN(next_attempt_at) AS due FROM post WHERE state = ? AND next_attempt_at <= ?";
+        String sql = "SELECT MIN(due) FROM (" + String.join(" UNION ALL ", Collections.nCopies(states.size(), perState))
+                + ") earliest";
+        List<Object> parameters = new ArrayList<>();
+        for (PostState state : states) {
+            parameters.add(state.name());
+            parameters.add(SqlTime.utc(horizon));
+        }
+        return jdbc.sql(sql).params(parameters)
+                .query((rs, row) -> rs.getObject(1, LocalDateTime.class))
+                .optional()
+                .map(due -> due.toInstant(ZoneOffset.UTC));
     }
 
     public boolean anythingDue(Collection<PostState> states) {

@@ -19,7 +19,7 @@ public record DuePostsCondition(String jobName, DuePostProbe probe, Set<PostStat
     }
 
     @Override
-    public Optional<Instant> workComingDueBy(Instant horizon) {
-        return probe.earliestComingDueBy(states, horizon);
+    public Optional<Instant> earliestWorkDueBy(Instant horizon) {
+        return probe.earliestDueBy(states, horizon);
     }
 }

@@ -58,20 +58,30 @@ public class BatchJobLauncher {
     }
 
     /**
-     * As {@link #launchTick(String, Instant)}, serving the tick's whole interval ({@code lookahead}, until the next
-     * tick takes over): after a run, work that has come due meanwhile is launched at once, and work coming due before
-     * the interval ends is launched at its instant, each as one more round of the tick. Returns the first run.
+     * As {@link #launchTick(String, Instant)}. For a job whose condition {@link LaunchCondition#launchesAtDueInstant()
+     * launches at due instants}, the tick serves its whole interval ({@code lookahead}, until the next tick takes
+     * over): work that has come due is launched at once, work coming due before the interval ends at its instant,
+     * each run after the first as one more round of the tick. Returns the first run.
      */
     public Optional<JobExecution> launchTick(String jobName, Instant scheduledFireTime, Duration lookahead) {
         Job job = job(jobName);
         List<LaunchCondition> conditions = conditionsByJob.getOrDefault(jobName, List.of());
-        boolean servesInterval = conditions.size() == 1 && conditions.get(0).launchesAtDueInstant();
-        Instant intervalEnds = clock.instant().plus(servesInterval ? lookahead : Duration.ZERO);
+        if (conditions.size() == 1 && conditions.get(0).launchesAtDueInstant()) {
+            return serveInterval(job, scheduledFireTime, conditions.get(0), clock.instant().plus(lookahead));
+        }
+        if (!conditions.stream().allMatch(LaunchCondition::workPending)) {
+            return Optional.empty();
+        }
+        return start(job, scheduledFireTime, 0);
+    }
+
+    /** Launches at each instant work comes due until {@code intervalEnds}; one query when nothing is due. */
+    private Optional<JobExecution> serveInterval(Job job, Instant scheduledFireTime, LaunchCondition condition,
+                                                 Instant intervalEnds) {
         Optional<JobExecution> first = Optional.empty();
         for (int round = 0; ; round++) {
-            boolean pending = allPending(conditions)
-                    || (waitedForWorkComingDue(conditions, intervalEnds) && allPending(conditions));
-            if (!pending) {
+            Optional<Instant> due = condition.earliestWorkDueBy(intervalEnds);
+            if (due.isEmpty() || !sleptUntil(due.get())) {
                 return first;
             }
             Optional<JobExecution> run = start(job, scheduledFireTime, round);
@@ -79,6 +89,20 @@ public class BatchJobLauncher {
             if (run.isEmpty() || !clock.instant().isBefore(intervalEnds)) {
                 return first;
             }
+        }
+    }
+
+    private boolean sleptUntil(Instant due) {
+        long millis = Duration.between(clock.instant(), due).toMillis();
+        if (millis < 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(millis + 1);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -96,27 +120,6 @@ public class BatchJobLauncher {
             return Optional.empty();
         } catch (JobRestartException | InvalidJobParametersException e) {
             throw new IllegalStateException("Could not launch job " + job.getName() + " for tick " + scheduledFireTime, e);
-        }
-    }
-
-    private static boolean allPending(List<LaunchCondition> conditions) {
-        return conditions.stream().allMatch(LaunchCondition::workPending);
-    }
-
-    private boolean waitedForWorkComingDue(List<LaunchCondition> conditions, Instant intervalEnds) {
-        if (!clock.instant().isBefore(intervalEnds)) {
-            return false;
-        }
-        Optional<Instant> due = conditions.get(0).workComingDueBy(intervalEnds);
-        if (due.isEmpty()) {
-            return false;
-        }
-        try {
-            Thread.sleep(Math.max(0, Duration.between(clock.instant(), due.get()).toMillis()) + 1);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -15,17 +15,18 @@ public interface LaunchCondition {
 
     /**
      * Whether work must start at its due instant rather than at the next tick: a tick then serves its whole interval,
-     * launching again for work that comes due before the next tick (each run one more job execution).
+     * asking {@link #earliestWorkDueBy} instead of {@link #workPending} and launching again for work that comes due
+     * before the next tick (each run one more job execution).
      */
     default boolean launchesAtDueInstant() {
         return false;
     }
 
     /**
-     * When work that is not pending yet comes due by {@code horizon}: the earliest such instant, so a tick can launch
-     * at that instant instead of one tick later. Empty when none comes due, or the condition cannot tell.
+     * The earliest instant by {@code horizon} at which work is due, past instants included (that work is pending);
+     * empty when none is due by then. Only asked when {@link #launchesAtDueInstant()}.
      */
-    default Optional<Instant> workComingDueBy(Instant horizon) {
-        return Optional.empty();
+    default Optional<Instant> earliestWorkDueBy(Instant horizon) {
+        return workPending() ? Optional.of(Instant.EPOCH) : Optional.empty();
     }
 }

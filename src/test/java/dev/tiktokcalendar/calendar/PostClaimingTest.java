@@ -153,6 +153,22 @@ class PostClaimingTest extends DatabaseTest {
     }
 
     @Test
+    void theEarliestDueInstantCoversPostsAlreadyDueAndPostsComingDueByTheHorizon() {
+        DuePostProbe probe = new DuePostProbe(jdbc, clock);
+        Instant now = clock.instant();
+        Instant second = now.truncatedTo(ChronoUnit.SECONDS);
+        long later = fixtures.post(workspace, account, "DEFERRED", second.plusSeconds(2));
+        long muchLater = fixtures.post(workspace, account, "SCHEDULED", second.plusSeconds(30));
+
+        assertThat(probe.earliestDueBy(PostState.DUE_FOR_PUBLISHING, now.plusSeconds(1))).isEmpty();
+        assertThat(probe.earliestDueBy(PostState.DUE_FOR_PUBLISHING, now.plusSeconds(3))).contains(second.plusSeconds(2));
+        long overdue = fixtures.post(workspace, account, "SCHEDULED", second.minusSeconds(5));
+        assertThat(probe.earliestDueBy(PostState.DUE_FOR_PUBLISHING, now.plusSeconds(1))).contains(second.minusSeconds(5));
+        assertThat(probe.earliestDueBy(PostState.DUE_FOR_RECONCILIATION, now.plusSeconds(3))).isEmpty();
+        jdbc.sql("DELETE FROM post WHERE id IN (?, ?, ?)").params(later, muchLater, overdue).update();
+    }
+
+    @Test
     void anApiCallIsRecordedInThePostsHistory() {
         long post = fixtures.post(workspace, account, "SCHEDULED", clock.instant());
         history.recordApiCall(new ApiCallEvent(post, account, 1, "video/init", 200, "ok", "20261126LOG",

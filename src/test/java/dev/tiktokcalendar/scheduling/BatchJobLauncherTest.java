@@ -67,29 +67,9 @@ class BatchJobLauncherTest extends DatabaseTest {
     void aTickLaunchesAtTheInstantWorkComesDueWithinItsLookahead() {
         Instant dueAt = Instant.now().plusMillis(400);
         AtomicBoolean served = new AtomicBoolean();
-        LaunchCondition comingDue = new LaunchCondition() {
-            @Override
-            public String jobName() {
-                return "purgeJobHistoryJob";
-            }
-
-            @Override
-            public boolean workPending() {
-                // the launched run takes the work
-                return !Instant.now().isBefore(dueAt) && served.compareAndSet(false, true);
-            }
-
-            @Override
-            public boolean launchesAtDueInstant() {
-                return true;
-            }
-
-            @Override
-            public Optional<Instant> workComingDueBy(Instant horizon) {
-                return served.get() || dueAt.isAfter(horizon) ? Optional.empty() : Optional.of(dueAt);
-            }
-        };
-        BatchJobLauncher launcher = new BatchJobLauncher(jobOperator, jobs, List.of(comingDue), Clock.systemUTC());
+        BatchJobLauncher launcher = new BatchJobLauncher(jobOperator, jobs, List.of(atDueInstants(horizon ->
+                dueAt.isAfter(horizon) || !served.compareAndSet(false, true) ? Optional.empty() : Optional.of(dueAt))),
+                Clock.systemUTC());
         Instant tick = Instant.parse("2033-01-01T00:00:00Z").plusMillis(System.nanoTime() % 100_000);
 
         assertThat(launcher.launchTick("purgeJobHistoryJob", tick, Duration.ofMillis(100)))
@@ -102,8 +82,22 @@ class BatchJobLauncherTest extends DatabaseTest {
 
     @Test
     void workComingDueAgainWithinTheIntervalIsLaunchedAsAnotherRoundOfTheTick() {
-        AtomicInteger pendingAnswers = new AtomicInteger(3);
-        LaunchCondition twiceMore = new LaunchCondition() {
+        AtomicInteger dueAnswers = new AtomicInteger(3);
+        BatchJobLauncher launcher = new BatchJobLauncher(jobOperator, jobs, List.of(atDueInstants(horizon ->
+                dueAnswers.getAndDecrement() > 0 ? Optional.of(Instant.now().minusMillis(1)) : Optional.empty())),
+                Clock.systemUTC());
+        Instant tick = Instant.parse("2034-01-01T00:00:00Z").plusMillis(System.nanoTime() % 100_000);
+
+        assertThat(launcher.launchTick("purgeJobHistoryJob", tick, Duration.ofSeconds(30))).isPresent();
+
+        assertThat(dueAnswers.get()).as("three rounds, then no work").isEqualTo(-1);
+        dueAnswers.set(1);
+        assertThat(launcher.launchTick("purgeJobHistoryJob", tick, Duration.ofSeconds(30)))
+                .as("every round of that tick already ran").isEmpty();
+    }
+
+    private static LaunchCondition atDueInstants(java.util.function.Function<Instant, Optional<Instant>> earliestDueBy) {
+        return new LaunchCondition() {
             @Override
             public String jobName() {
                 return "purgeJobHistoryJob";
@@ -111,23 +105,19 @@ class BatchJobLauncherTest extends DatabaseTest {
 
             @Override
             public boolean workPending() {
-                return pendingAnswers.getAndDecrement() > 0;
+                throw new AssertionError("a condition launching at due instants is asked for the earliest due instant");
             }
 
             @Override
             public boolean launchesAtDueInstant() {
                 return true;
             }
+
+            @Override
+            public Optional<Instant> earliestWorkDueBy(Instant horizon) {
+                return earliestDueBy.apply(horizon);
+            }
         };
-        BatchJobLauncher launcher = new BatchJobLauncher(jobOperator, jobs, List.of(twiceMore), Clock.systemUTC());
-        Instant tick = Instant.parse("2034-01-01T00:00:00Z").plusMillis(System.nanoTime() % 100_000);
-
-        assertThat(launcher.launchTick("purgeJobHistoryJob", tick, Duration.ofSeconds(30))).isPresent();
-
-        assertThat(pendingAnswers.get()).as("three rounds, then no work").isEqualTo(-1);
-        pendingAnswers.set(1);
-        assertThat(launcher.launchTick("purgeJobHistoryJob", tick, Duration.ofSeconds(30)))
-                .as("every round of that tick already ran").isEmpty();
     }
 
     @Test
