@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The cheap "anything due?" question asked before launching a job: one index range scan on
- * {@code ix_post_due (state, next_attempt_at)} that reads at most one row, whatever the calendar's size.
+ * The cheap "anything due?" question asked before launching a job: one statement on
+ * {@code ix_post_due (state, next_attempt_at)} that reads at most one index entry per state, whatever the
+ * calendar's size.
  */
 @Component
 public class DuePostProbe {
@@ -35,25 +36,24 @@ public class DuePostProbe {
      * single index entry however many posts are due or scheduled.
      */
     public Optional<Instant> earliestDueBy(Collection<PostState> states, Instant horizon) {
-        String perState = "SELECT MIN(next_attempt_at) AS due FROM post WHERE state = ? AND next_attempt_at <= ?";
-        String sql = "SELECT MIN(due) FROM (" + String.join(" UNION ALL ", Collections.nCopies(states.size(), perState))
-                + ") earliest";
         List<Object> parameters = new ArrayList<>();
         for (PostState state : states) {
             parameters.add(state.name());
             parameters.add(SqlTime.utc(horizon));
         }
-        return jdbc.sql(sql).params(parameters)
+        return jdbc.sql(earliestDueSql(states.size())).params(parameters)
                 .query((rs, row) -> rs.getObject(1, LocalDateTime.class))
                 .optional()
                 .map(due -> due.toInstant(ZoneOffset.UTC));
     }
 
     public boolean anythingDue(Collection<PostState> states) {
-        Optional<Integer> found = jdbc.sql("SELECT 1 FROM post WHERE state IN (:states) AND next_attempt_at <= :now LIMIT 1")
-                .param("states", states.stream().map(Enum::name).toList())
-                .param("now", SqlTime.utc(clock.instant()))
-                .query(Integer.class).optional();
-        return found.isPresent();
+        return earliestDueBy(states, clock.instant()).isPresent();
+    }
+
+    /** The statement, with a (state, horizon) parameter pair per state. */
+    public static String earliestDueSql(int states) {
+        String perState = "SELECT MIN(next_attempt_at) AS due FROM post WHERE state = ? AND next_attempt_at <= ?";
+        return "SELECT MIN(due) FROM (" + String.join(" UNION ALL ", Collections.nCopies(states, perState)) + ") earliest";
     }
 }

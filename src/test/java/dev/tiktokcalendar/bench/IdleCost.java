@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.bench;
 
+import dev.tiktokcalendar.calendar.DuePostProbe;
 import dev.tiktokcalendar.calendar.PostState;
 import dev.tiktokcalendar.database.SqlTime;
 import dev.tiktokcalendar.simulator.world.SimulatorSettings;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import static dev.tiktokcalendar.bench.PipelineBenchmark.pct;
 import static dev.tiktokcalendar.bench.PipelineBenchmark.report;
@@ -78,10 +78,13 @@ final class IdleCost {
         }
     }
 
-    /** The probe exactly as {@code DuePostProbe} sends it (Connector/J inlines the bound values). */
+    /** The probe as {@code DuePostProbe} sends it: its own statement text, the values inlined for EXPLAIN. */
     private static void probe(PipelineFixture fixture, String job, Set<PostState> states) throws Exception {
-        String in = states.stream().map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
-        String sql = "SELECT 1 FROM post WHERE state IN (" + in + ") AND next_attempt_at <= '" + SqlTime.utc(Instant.now()) + "' LIMIT 1";
+        String now = "'" + SqlTime.utc(Instant.now()) + "'";
+        String sql = DuePostProbe.earliestDueSql(states.size());
+        for (PostState state : states) {
+            sql = sql.replaceFirst("\\?", "'" + state.name() + "'").replaceFirst("\\?", now);
+        }
         report("probe of " + job + ": " + sql);
         for (String line : fixture.jdbc.sql("EXPLAIN " + sql).query((rs, n) -> row(rs)).list()) {
             report("  EXPLAIN " + line);
@@ -91,17 +94,17 @@ final class IdleCost {
         }
         List<Long> micros = new ArrayList<>();
         try (Connection connection = fixture.batch.getDataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT 1 FROM post WHERE state IN (" + "?,".repeat(states.size() - 1) + "?) AND next_attempt_at <= ? LIMIT 1")) {
-            int i = 1;
-            for (PostState state : states) {
-                statement.setString(i++, state.name());
-            }
+             PreparedStatement statement = connection.prepareStatement(DuePostProbe.earliestDueSql(states.size()))) {
             for (int run = 0; run < 3000; run++) {
-                statement.setString(i, SqlTime.utc(Instant.now()));
+                int i = 1;
+                String at = SqlTime.utc(Instant.now());
+                for (PostState state : states) {
+                    statement.setString(i++, state.name());
+                    statement.setString(i++, at);
+                }
                 long t = System.nanoTime();
                 try (ResultSet rs = statement.executeQuery()) {
-                    if (rs.next()) {
+                    if (rs.next() && rs.getObject(1) != null) {
                         throw new IllegalStateException("something is due");
                     }
                 }

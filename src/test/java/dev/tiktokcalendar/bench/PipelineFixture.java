@@ -5,8 +5,7 @@ import dev.tiktokcalendar.database.SqlTime;
 import dev.tiktokcalendar.simulator.TikTokSimulator;
 import dev.tiktokcalendar.simulator.oauth.IssuedTokens;
 import dev.tiktokcalendar.simulator.world.World;
-import dev.tiktokcalendar.tiktok.auth.Secret;
-import dev.tiktokcalendar.tiktok.auth.TokenGrant;
+import dev.tiktokcalendar.tiktok.ClientFixture;
 import dev.tiktokcalendar.tiktok.auth.TokenStore;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.WebApplicationType;
@@ -119,9 +118,7 @@ final class PipelineFixture implements AutoCloseable {
                     .params(workspaceId, issued.openId(), username).update(key);
             long accountId = key.getKey().longValue();
             Instant now = Instant.now();
-            tokens.save(accountId, new TokenGrant(issued.openId(), Secret.of(issued.accessToken()),
-                    now.plusSeconds(issued.expiresIn()), Secret.of(issued.refreshToken()),
-                    now.plusSeconds(issued.refreshExpiresIn()), issued.scope()), now);
+            tokens.save(accountId, ClientFixture.grant(issued, now), now);
             ids.add(accountId);
         }
         return ids;

@@ -55,11 +55,10 @@ public class InFlightPosts {
             return jdbc.sql("""
                             SELECT p.id, p.account_id, COALESCE(a.username, a.open_id) AS username, p.state, p.post_mode,
                                    p.privacy_level, p.caption, p.publish_id, p.attempt, p.status_checks, p.init_sent_at,
-                                   p.completed_at,
-                                   (SELECT MAX(t.init_intent_at) FROM post_attempt t WHERE t.post_id = p.id) AS intent_at,
-                                   (SELECT t.media_source FROM post_attempt t WHERE t.post_id = p.id AND t.attempt_no = p.attempt) AS media_source,
+                                   p.completed_at, latest.init_intent_at AS intent_at, latest.media_source,
                                    (SELECT COUNT(*) FROM post_attempt t WHERE t.post_id = p.id AND t.outcome <> 'REJECTED') AS consumed
                             FROM post p JOIN tiktok_account a ON a.id = p.account_id
+                            LEFT JOIN post_attempt latest ON latest.post_id = p.id AND latest.attempt_no = p.attempt
                             WHERE p.id IN (:ids) ORDER BY p.id""")
                     .param("ids", ids)
                     .query(InFlightPosts::inFlight).list();

@@ -3,8 +3,7 @@ package dev.tiktokcalendar.jobs.publish;
 import dev.tiktokcalendar.simulator.TikTokSimulator;
 import dev.tiktokcalendar.simulator.oauth.IssuedTokens;
 import dev.tiktokcalendar.support.TestDatabase;
-import dev.tiktokcalendar.tiktok.auth.Secret;
-import dev.tiktokcalendar.tiktok.auth.TokenGrant;
+import dev.tiktokcalendar.tiktok.ClientFixture;
 import dev.tiktokcalendar.tiktok.auth.TokenStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -63,9 +62,7 @@ record SimulatedCalendar(String schemaUrl, TikTokSimulator sim, JdbcClient jdbc)
                 .params(workspace, issued.openId(), username).update(key);
         long accountId = key.getKey().longValue();
         Instant now = Instant.now();
-        tokens.save(accountId, new TokenGrant(issued.openId(), Secret.of(issued.accessToken()),
-                now.plusSeconds(issued.expiresIn()), Secret.of(issued.refreshToken()),
-                now.plusSeconds(issued.refreshExpiresIn()), issued.scope()), now);
+        tokens.save(accountId, ClientFixture.grant(issued, now), now);
         return accountId;
     }
 
