@@ -9,10 +9,8 @@ import dev.tiktokcalendar.simulator.world.WorldCreator;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Who may post what (contract §4, §5, §12, §14): banned creators, the daily direct-post cap, the app's
@@ -120,16 +118,25 @@ public final class PostingRules {
     }
 
     private boolean appAtActiveUserCap(WorldCreator creator) {
+        int cap = world.app().activeUserCap();
+        if (store.creatorsWithPublishes() < cap) {
+            return false; // fewer creators have ever published than the cap allows: no need to count
+        }
         Instant since = clock.now().minus(clock.scaled(DAY));
-        Set<String> active = new HashSet<>();
+        if (postedDirectlySince(creator, since)) {
+            return false;
+        }
+        int active = 0;
         for (WorldCreator other : world.creators()) {
-            boolean posted = store.ofCreator(other.openId()).stream()
-                    .anyMatch(p -> p.kind.direct() && p.createdAt.isAfter(since));
-            if (posted) {
-                active.add(other.openId());
+            if (postedDirectlySince(other, since) && ++active >= cap) {
+                return true;
             }
         }
-        return !active.contains(creator.openId()) && active.size() >= world.app().activeUserCap();
+        return false;
+    }
+
+    private boolean postedDirectlySince(WorldCreator creator, Instant since) {
+        return store.ofCreator(creator.openId()).stream().anyMatch(p -> p.kind.direct() && p.createdAt.isAfter(since));
     }
 
     private static String messageOf(String code) {

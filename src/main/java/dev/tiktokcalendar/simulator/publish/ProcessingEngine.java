@@ -5,6 +5,7 @@ import dev.tiktokcalendar.simulator.display.PublicVideos;
 import dev.tiktokcalendar.simulator.media.MediaDownloader;
 import dev.tiktokcalendar.simulator.media.MediaInfo;
 import dev.tiktokcalendar.simulator.media.MediaProbe;
+import dev.tiktokcalendar.simulator.media.ProbedMedia;
 import dev.tiktokcalendar.simulator.media.VideoChecks;
 import dev.tiktokcalendar.simulator.webhook.WebhookSender;
 import dev.tiktokcalendar.simulator.world.SimClock;
@@ -44,7 +45,7 @@ public final class ProcessingEngine {
     private final WebhookSender webhooks;
     private final Ids ids;
     private final ExecutorService downloads;
-    private final MediaProbe probe = new MediaProbe();
+    private final ProbedMedia probe = new ProbedMedia(new MediaProbe(), 1024);
     private final MediaDownloader downloader = new MediaDownloader();
 
     public ProcessingEngine(SimulatorSettings settings, SimClock clock, PublishStore store, PublicVideos publicVideos,
@@ -62,7 +63,7 @@ public final class ProcessingEngine {
     void uploadComplete(Publish publish) {
         Path file = publish.upload.file;
         String digest = HexFormat.of().formatHex(publish.upload.digest.digest());
-        MediaInfo media = probe.probe(file);
+        MediaInfo media = probe.probe(file, digest);
         deleteQuietly(file);
         mediaArrived(publish, "sha256:" + digest, media, clock.now());
     }
@@ -74,8 +75,8 @@ public final class ProcessingEngine {
                 file = Files.createTempFile("tiktok-sim-", ".pull");
                 downloader.download(publish.sourceUrls.get(0), file, settings.maxVideoSize(),
                         bytes -> setDownloaded(publish, bytes));
-                MediaInfo media = probe.probe(file);
-                mediaArrived(publish, "sha256:" + sha256(file), media, downloadFinishedAt(publish));
+                String digest = sha256(file);
+                mediaArrived(publish, "sha256:" + digest, probe.probe(file, digest), downloadFinishedAt(publish));
             } catch (IOException | RuntimeException e) {
                 pullFailed(publish, "video_pull_failed");
             } finally {
@@ -94,10 +95,11 @@ public final class ProcessingEngine {
                     file = Files.createTempFile("tiktok-sim-", ".photo");
                     long before = publish.downloadedBytes;
                     downloader.download(url, file, 25L * 1024 * 1024, bytes -> setDownloaded(publish, before + bytes));
+                    String digest = sha256(file);
                     if (failure == null) {
-                        failure = VideoChecks.photoFailReason(probe.probe(file)).orElse(null);
+                        failure = VideoChecks.photoFailReason(probe.probe(file, digest)).orElse(null);
                     }
-                    key.append(sha256(file), 0, 16);
+                    key.append(digest, 0, 16);
                 } catch (IOException | RuntimeException e) {
                     pullFailed(publish, "photo_pull_failed");
                     return;

@@ -43,6 +43,11 @@ public final class PublishStore {
         return byCreator.getOrDefault(openId, List.of());
     }
 
+    /** How many creators have at least one publish (of any age). */
+    public int creatorsWithPublishes() {
+        return byCreator.size();
+    }
+
     public List<Publish> all() {
         return List.copyOf(byId.values());
     }
