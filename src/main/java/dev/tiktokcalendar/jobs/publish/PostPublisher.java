@@ -43,7 +43,8 @@ import java.util.Set;
  * settings are queried (direct posts), the post is validated before any init, the intent to init is committed
  * (INIT_IN_FLIGHT with a new attempt row) before the request goes out and the {@code publish_id} right after it.
  * An init that may have landed becomes UNKNOWN and is never sent again by this class; everything else ends as a
- * committed state with its reason: PROCESSING (reconciliation follows), DEFERRED, HELD or FAILED.
+ * committed state with its reason: PROCESSING (reconciliation follows), DEFERRED, HELD or FAILED. The chunks of a
+ * FILE_UPLOAD are streamed by {@link MediaUploads} under the post's upload lease, so the next init never waits for them.
  */
 @Component
 public class PostPublisher {
@@ -63,15 +64,18 @@ public class PostPublisher {
     private final Clock clock;
     private final MediaUrls mediaUrls;
     private final UploadLeases uploadLeases;
+    private final MediaUploads uploads;
     private final ContentRules contentRules = new ContentRules();
     private final MediaRules mediaRules = new MediaRules();
 
     public PostPublisher(TikTokClient client, ApiCallRecorder calls, PostStateMachine states, PostAttempts attempts,
                          AccountPostingState accounts, MediaResolver mediaResolver, MediaProbe probe,
                          PublishingProperties properties, dev.tiktokcalendar.tiktok.TikTokProperties tiktok,
-                         MediaUrls mediaUrls, UploadLeases uploadLeases, MeterRegistry meters, Clock clock) {
+                         MediaUrls mediaUrls, UploadLeases uploadLeases, MediaUploads uploads, MeterRegistry meters,
+                         Clock clock) {
         this.mediaUrls = mediaUrls;
         this.uploadLeases = uploadLeases;
+        this.uploads = uploads;
         this.client = client;
         this.calls = calls;
         this.states = states;
@@ -204,9 +208,16 @@ public class PostPublisher {
                 leaseExpiry))) {
             return abandonUpload(post, attemptNo, "the post was taken over while its init was in flight");
         }
-        MediaPlan.Upload upload = (MediaPlan.Upload) video;
+        UploadLeases.Lease lease = uploadLeases.hold(post.id(), attemptNo, leaseExpiry);
+        uploads.submit(post.id(), () -> upload(post, attemptNo, ticket, plan, (MediaPlan.Upload) video, lease));
+        return PublishOutcome.SENT;
+    }
+
+    /** Streams the chunks under {@code lease} (closed here) and commits where the post ends. */
+    private PublishOutcome upload(PublishablePost post, int attemptNo, PublishTicket ticket, ChunkPlan plan,
+                                  MediaPlan.Upload upload, UploadLeases.Lease lease) {
         TikTokResult<UploadReceipt> uploaded;
-        try (UploadLeases.Lease lease = uploadLeases.hold(post.id(), attemptNo, leaseExpiry)) {
+        try (lease) {
             uploaded = calls.call(post.id(), post.accountId(), attemptNo, "upload",
                     () -> client.upload(ticket, plan, upload.source(), upload.contentType(), lease));
         }

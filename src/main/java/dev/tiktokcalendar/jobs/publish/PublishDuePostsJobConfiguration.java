@@ -21,7 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code publishDuePostsJob}: returns expired claims to the pool, then claims due posts batch by batch and sends
- * them to TikTok on {@code calendar.publishing.threads} threads. Launched by Quartz only when something is due.
+ * them to TikTok on {@code calendar.publishing.threads} threads; the step ends once the uploads it started have.
+ * Launched by Quartz only when something is due.
  */
 @Configuration(proxyBeanMethods = false)
 public class PublishDuePostsJobConfiguration {
@@ -65,7 +66,7 @@ public class PublishDuePostsJobConfiguration {
     Step publishClaimedPostsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  ClaimingPostReader claimedPostsReader, PostPublisher publisher,
                                  AsyncTaskExecutor publishingTaskExecutor, PublishingProperties properties,
-                                 MeterRegistry meters) {
+                                 MediaUploads uploads, MeterRegistry meters) {
         return new StepBuilder("publishClaimedPostsStep", jobRepository)
                 .<PublishablePost, PublishOutcome>chunk(Math.max(1, properties.threads() * 2))
                 .reader(claimedPostsReader)
@@ -73,6 +74,7 @@ public class PublishDuePostsJobConfiguration {
                 .writer(new PublishOutcomeWriter(meters))
                 .transactionManager(transactionManager)
                 .taskExecutor(publishingTaskExecutor)
+                .listener(new UploadsEndWithTheStep(uploads, properties.uploadLease()))
                 .build();
     }
 

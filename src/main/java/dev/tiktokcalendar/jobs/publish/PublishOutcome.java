@@ -2,7 +2,7 @@ package dev.tiktokcalendar.jobs.publish;
 
 /** Where one pass of the publisher left a post. */
 public enum PublishOutcome {
-    /** TikTok accepted the init (and the upload); reconciliation follows it from here. */
+    /** TikTok accepted the init; reconciliation follows it from here (once its upload, if any, has ended). */
     SENT,
     /** Not now (rate limit, daily cap, pending drafts, a transient failure); it goes at its next attempt time. */
     DEFERRED,

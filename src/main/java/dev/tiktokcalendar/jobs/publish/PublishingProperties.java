@@ -19,6 +19,7 @@ import java.util.List;
  * @param uploadLease         how long a node holds a post while uploading its chunks without renewing the lease; a
  *                            node that dies mid-upload hands the post to reconciliation this long after its last renewal
  * @param threads             posts sent concurrently by one node
+ * @param uploadThreads       media uploads streamed concurrently by one node, beside the {@code threads} sending inits
  * @param maxAttempts         fresh inits a post may use (TikTok's {@code internal} and pull failures need a new init)
  * @param retryBackoff        wait before a fresh init after a retryable failure
  * @param transientBackoff    wait after a transport failure that changed nothing at TikTok
@@ -32,6 +33,7 @@ public record PublishingProperties(
         @DefaultValue("5m") Duration claimTtl,
         @DefaultValue("2m") Duration uploadLease,
         @DefaultValue("8") int threads,
+        @DefaultValue("4") int uploadThreads,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("1m") Duration retryBackoff,
         @DefaultValue("30s") Duration transientBackoff,
