@@ -1,13 +1,13 @@
 package dev.tiktokcalendar.importer;
 
 import com.mysql.cj.conf.PropertyKey;
+import com.mysql.cj.conf.PropertySet;
 import com.mysql.cj.conf.RuntimeProperty;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.JdbcStatement;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.ByteArrayInputStream;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
@@ -32,6 +32,8 @@ import java.util.function.ToIntFunction;
 final class LocalInfileLoads implements NewRows {
 
     private static final String PARENT_POSITION = "@parent_position";
+    /** A packet of the rows sent, header included: a quarter of G1's 1 MB regions at this heap size. */
+    private static final int LOAD_PACKET_BYTES = 256 * 1024;
 
     private final JdbcTemplate jdbc;
     private final boolean consecutiveIds;
@@ -80,17 +82,22 @@ final class LocalInfileLoads implements NewRows {
             return;
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            TsvRows text = new TsvRows(256 * rows.size());
+            TsvRows text = new TsvRows(TsvRows.PIECE_CHARS + 4096);
             for (T row : rows) {
                 renderer.render(row, text);
                 text.endRow();
             }
-            RuntimeProperty<Boolean> allowLocalFiles = connection.unwrap(JdbcConnection.class).getPropertySet()
-                    .getBooleanProperty(PropertyKey.allowLoadLocalInfile);
+            PropertySet driver = connection.unwrap(JdbcConnection.class).getPropertySet();
+            RuntimeProperty<Boolean> allowLocalFiles = driver.getBooleanProperty(PropertyKey.allowLoadLocalInfile);
+            RuntimeProperty<Integer> maxPacket = driver.getIntegerProperty(PropertyKey.maxAllowedPacket);
             boolean allowedBefore = allowLocalFiles.getValue();
+            int maxPacketBefore = maxPacket.getValue();
             try (Statement statement = connection.createStatement()) {
-                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(text.utf8()));
+                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(text.utf8());
                 allowLocalFiles.setValue(true);
+                // the driver reads the rows through a new buffer of up to a packet (1 MB) per load: a smaller
+                // packet keeps it below G1's humongous size (see TsvRows); the statement text is far smaller
+                maxPacket.setValue(Math.min(maxPacketBefore, LOAD_PACKET_BYTES));
                 long loaded = statement.executeLargeUpdate("LOAD DATA LOCAL INFILE 'calendar-import-rows' INTO TABLE "
                         + table.name() + " " + TsvRows.FORMAT + " (" + columns + ")" + set);
                 SQLWarning warnings = statement.getWarnings();
@@ -100,6 +107,7 @@ final class LocalInfileLoads implements NewRows {
                 }
             } finally {
                 allowLocalFiles.setValue(allowedBefore);
+                maxPacket.setValue(maxPacketBefore);
             }
             return null;
         });
