@@ -23,7 +23,7 @@ import java.util.Set;
  * <p>
  * Calendars mostly bring new posts, and the look-up of a chunk's keys cost ~13 % of the import. So while the
  * chunks find no known key, a chunk whose rows all lie in the future is first written as new without looking
- * up: the unique key decides. If any key is taken, that attempt is rolled back to a savepoint and the chunk
+ * up: the unique key decides. If any key is taken, that attempt is undone ({@link ImportedPosts#insertIfAllNew}) and the chunk
  * goes the way above; so does the next chunk, until one finds no known key again.
  */
 public class CalendarPostWriter implements ItemStreamWriter<PostDraft> {

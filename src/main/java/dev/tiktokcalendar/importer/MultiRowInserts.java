@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 
 /**
  * New rows as multi-row {@code INSERT} statements of a few fixed sizes ({@link RowBlocks}), so the driver parses
@@ -28,7 +29,30 @@ final class MultiRowInserts implements NewRows {
     }
 
     @Override
-    public <T> long[] insert(Table table, List<T> rows, Renderer<T> renderer) {
+    public <T> Written insert(Table table, List<T> rows, Renderer<T> renderer) {
+        long[] ids = insertBlocks(table, rows, renderer);
+        return consecutiveIds ? new Written.Ids(ids) : new Written.Unknown();
+    }
+
+    @Override
+    public <T> void insertChildren(Table table, Written parents, List<T> rows, ToIntFunction<T> parent, Renderer<T> renderer) {
+        if (!(parents instanceof Written.Ids known)) {
+            throw new IllegalArgumentException("the ids of the parent rows are not known: " + parents);
+        }
+        long[] ids = known.ids();
+        insertBlocks(table, rows, (row, values) -> {
+            values.number(ids[parent.applyAsInt(row)]);
+            renderer.render(row, values);
+        });
+    }
+
+    /** A duplicate key fails one block after the ones before it were written. */
+    @Override
+    public boolean refusedRowsFollowLastInsertId() {
+        return false;
+    }
+
+    private <T> long[] insertBlocks(Table table, List<T> rows, Renderer<T> renderer) {
         long[] ids = new long[rows.size()];
         int from = 0;
         for (int size : RowBlocks.of(rows.size())) {
@@ -50,7 +74,7 @@ final class MultiRowInserts implements NewRows {
             }
             from += size;
         }
-        return consecutiveIds ? ids : null;
+        return ids;
     }
 
     private static long[] generatedIds(PreparedStatement ps, int rows) throws SQLException {

@@ -168,13 +168,17 @@ class ImportedPostsTest extends DatabaseTest {
                 .containsExactly("id:taken");
     }
 
-    @ParameterizedTest(name = "{0}, ids from the server: {1}")
-    @MethodSource("ways")
-    void anInsertOfRowsAssumedNewLeavesNothingWhenOneKeyIsTaken(String way, boolean consecutiveIds) {
+    static Stream<Arguments> waysAndTakenRows() {
+        return ways().flatMap(way -> Stream.of(0, 555).map(taken -> Arguments.of(way.get()[0], way.get()[1], taken)));
+    }
+
+    @ParameterizedTest(name = "{0}, ids from the server: {1}, row {2} taken")
+    @MethodSource("waysAndTakenRows")
+    void anInsertOfRowsAssumedNewLeavesNothingWhenOneKeyIsTaken(String way, boolean consecutiveIds, int takenRow) {
         Target target = workspace();
         ImportedPosts posts = posts(target, way, consecutiveIds);
         insert(posts, List.of(video("id:taken", "first", "v/1.mp4", 8L)));
-        List<PostDraft> chunk = IntStream.range(0, 600).mapToObj(n -> n == 555 ? video("id:taken", "again", "v/1.mp4", 8L)
+        List<PostDraft> chunk = IntStream.range(0, 600).mapToObj(n -> n == takenRow ? video("id:taken", "again", "v/1.mp4", 8L)
                 : video("id:" + n, "Post " + n, "v/" + n + ".mp4", 8L)).toList();
 
         Boolean written = new TransactionTemplate(transactionManager).execute(status -> posts.insertIfAllNew(chunk, NOW));
@@ -185,10 +189,28 @@ class ImportedPostsTest extends DatabaseTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM post_media m JOIN post p ON p.id = m.post_id WHERE p.workspace_id = ?")
                 .param(target.workspaceId()).query(Long.class).single()).isEqualTo(1L);
 
-        Boolean fresh = new TransactionTemplate(transactionManager).execute(status -> posts.insertIfAllNew(chunk.subList(0, 500), NOW));
+        Boolean fresh = new TransactionTemplate(transactionManager).execute(status -> posts.insertIfAllNew(
+                chunk.stream().filter(d -> !d.externalKey().equals("id:taken")).limit(500).toList(), NOW));
 
         assertThat(fresh).isTrue();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM post_media m JOIN post p ON p.id = m.post_id WHERE p.workspace_id = ?")
                 .param(target.workspaceId()).query(Long.class).single()).isEqualTo(501L);
+    }
+
+    @ParameterizedTest(name = "{0}, ids from the server: {1}")
+    @MethodSource("ways")
+    void anInsertOfRowsAssumedNewWhoseKeysAreAllTakenLeavesTheRunsEarlierPosts(String way, boolean consecutiveIds) {
+        Target target = workspace();
+        ImportedPosts posts = posts(target, way, consecutiveIds);
+        List<PostDraft> chunk = IntStream.range(0, 3).mapToObj(n -> video("id:" + n, "Post " + n, "v/" + n + ".mp4", 8L)).toList();
+        insert(posts, chunk);
+
+        Boolean written = new TransactionTemplate(transactionManager).execute(status -> posts.insertIfAllNew(chunk, NOW));
+
+        assertThat(written).isFalse();
+        assertThat(jdbc.sql("""
+                        SELECT CONCAT(p.external_key, ' ', m.source) FROM post p JOIN post_media m ON m.post_id = p.id
+                        WHERE p.workspace_id = ?""").param(target.workspaceId()).query(String.class).list())
+                .containsExactlyInAnyOrder("id:0 v/0.mp4", "id:1 v/1.mp4", "id:2 v/2.mp4");
     }
 }
