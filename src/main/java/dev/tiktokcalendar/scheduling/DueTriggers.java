@@ -44,19 +44,18 @@ final class DueTriggers {
     }
 
     /**
-     * Has the cluster fire {@code schedule}'s job when work is {@code due} ({@code now} if that has passed), unless a
-     * trigger armed here already covers it: one not fired yet (moved earlier if {@code due} is earlier), or one whose
-     * run, started at or after {@code due}, claims that work.
+     * Has the cluster fire {@code schedule}'s job when work is {@code due} ({@code now} if that has passed; see
+     * {@link JobSchedule#launchInstant}), unless a
+     * trigger armed here already covers it: one not fired yet, or one whose run, started at or after {@code due},
+     * claims that work.
      */
-    void fireWhenDue(String schedule, Instant due, Instant now) throws SchedulerException {
-        Instant fireAt = due.isAfter(now) ? due : now;
+    void fireWhenDue(String schedule, JobSchedule timing, Instant due, Instant now) throws SchedulerException {
+        Instant fireAt = timing.launchInstant(due, now);
         Armed last = armedBySchedule.get(schedule);
         if (last != null) {
             switch (scheduler.getTriggerState(last.key())) {
                 case NORMAL, BLOCKED, PAUSED -> {
-                    if (fireAt.isBefore(last.fireAt())) {
-                        arm(schedule, fireAt, last.key());
-                    }
+                    // not fired yet: armed at most one interval ahead, its run takes this work too, within that interval
                     return;
                 }
                 case COMPLETE -> {
@@ -72,7 +71,7 @@ final class DueTriggers {
                 }
             }
         }
-        arm(schedule, fireAt, null);
+        arm(schedule, fireAt);
     }
 
     /** The run of {@code trigger} has ended on this node: if this node armed it, it no longer covers anything. */
@@ -80,7 +79,7 @@ final class DueTriggers {
         armedBySchedule.values().removeIf(armed -> armed.key().equals(trigger));
     }
 
-    private void arm(String schedule, Instant fireAt, TriggerKey replacing) throws SchedulerException {
+    private void arm(String schedule, Instant fireAt) {
         TriggerKey key = TriggerKey.triggerKey(schedule + "@" + node + "@" + fireAt.toEpochMilli(), GROUP);
         // a one-shot trigger late by more than the misfire threshold (every node down) fires once, now
         Trigger trigger = TriggerBuilder.newTrigger()
@@ -91,9 +90,7 @@ final class DueTriggers {
                 .build();
         inTransaction(() -> {
             try {
-                if (replacing == null || scheduler.rescheduleJob(replacing, trigger) == null) {
-                    scheduler.scheduleJob(trigger);
-                }
+                scheduler.scheduleJob(trigger);
             } catch (ObjectAlreadyExistsException armedAlready) {
                 log.debug("Trigger {} was armed already", key);
             }

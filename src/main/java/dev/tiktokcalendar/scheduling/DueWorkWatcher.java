@@ -43,6 +43,7 @@ public class DueWorkWatcher implements SmartLifecycle {
     private final Scheduler scheduler;
     private final List<DueWork> sources;
     private final Map<String, String> scheduleByJob = new HashMap<>();
+    private final Map<String, JobSchedule> schedules;
     private final Duration interval;
     private final PlatformTransactionManager transactionManager;
     private final Clock clock;
@@ -56,7 +57,8 @@ public class DueWorkWatcher implements SmartLifecycle {
         this.scheduler = scheduler;
         this.transactionManager = transactionManager;
         this.clock = clock;
-        properties.whenDue().forEach((name, schedule) -> {
+        this.schedules = properties.whenDue();
+        schedules.forEach((name, schedule) -> {
             String other = scheduleByJob.put(schedule.job(), name);
             if (other != null) {
                 throw new IllegalStateException("schedules " + other + " and " + name + " are both when-due for job " + schedule.job());
@@ -68,7 +70,7 @@ public class DueWorkWatcher implements SmartLifecycle {
         });
         this.sources = sources.stream()
                 .filter(source -> source.jobNames().stream().anyMatch(scheduleByJob::containsKey)).toList();
-        this.interval = properties.whenDue().values().stream().map(JobSchedule::interval)
+        this.interval = schedules.values().stream().map(JobSchedule::interval)
                 .min(Duration::compareTo).orElse(null);
     }
 
@@ -104,7 +106,7 @@ public class DueWorkWatcher implements SmartLifecycle {
                 for (Map.Entry<String, Instant> due : source.earliestDueBy(now.plus(interval)).entrySet()) {
                     String schedule = scheduleByJob.get(due.getKey());
                     if (schedule != null) {
-                        triggers.fireWhenDue(schedule, due.getValue(), now);
+                        triggers.fireWhenDue(schedule, schedules.get(schedule), due.getValue(), now);
                     }
                 }
             }

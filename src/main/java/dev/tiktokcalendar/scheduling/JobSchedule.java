@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 
 /**
@@ -19,6 +20,9 @@ import java.time.ZoneId;
  * @param zone     the zone a cron expression is read in
  * @param enabled  false removes the trigger (and the job) from the cluster
  * @param whenDue  launched when work is due, not on a repeating trigger; needs {@code interval}
+ * @param onIntervalBoundaries with {@code when-due}: launched at the first boundary of {@code interval} (counted from
+ *                 the epoch) at or after the work comes due, instead of at its instant; so at most once per interval
+ *                 in the whole cluster (every node arms the same instant), for work that can wait that long
  */
 public record JobSchedule(
         String job,
@@ -26,7 +30,8 @@ public record JobSchedule(
         Duration interval,
         @DefaultValue("UTC") ZoneId zone,
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("false") boolean whenDue) {
+        @DefaultValue("false") boolean whenDue,
+        @DefaultValue("false") boolean onIntervalBoundaries) {
 
     public JobSchedule {
         if (!StringUtils.hasText(job)) {
@@ -36,6 +41,9 @@ public record JobSchedule(
         if (whenDue && (hasCron || interval == null)) {
             throw new IllegalArgumentException("schedule of job '" + job + "' is when-due: it needs 'interval' (how often"
                     + " it asks whether work is due) and no 'cron'");
+        }
+        if (onIntervalBoundaries && !whenDue) {
+            throw new IllegalArgumentException("schedule of job '" + job + "': on-interval-boundaries needs when-due");
         }
         if (hasCron == (interval != null)) {
             throw new IllegalArgumentException("schedule of job '" + job + "' needs exactly one of 'cron' or 'interval'");
@@ -48,6 +56,16 @@ public record JobSchedule(
         }
     }
 
+    /** When a when-due schedule launches for work due at {@code due}, not before {@code now}. */
+    public Instant launchInstant(Instant due, Instant now) {
+        Instant launch = due.isAfter(now) ? due : now;
+        if (!onIntervalBoundaries) {
+            return launch;
+        }
+        long step = interval.toMillis();
+        return Instant.ofEpochMilli(-Math.floorDiv(-launch.toEpochMilli(), step) * step);
+    }
+
     public boolean isCron() {
         return StringUtils.hasText(cron);
     }
@@ -55,7 +73,7 @@ public record JobSchedule(
     /** Identifies the timing; a trigger whose signature differs from the configuration is rescheduled. */
     public String signature() {
         if (whenDue) {
-            return "when-due:" + interval.toMillis() + "ms";
+            return "when-due:" + interval.toMillis() + "ms" + (onIntervalBoundaries ? ":on-boundaries" : "");
         }
         return isCron() ? "cron:" + cron + "@" + zone.getId() : "interval:" + interval.toMillis() + "ms";
     }

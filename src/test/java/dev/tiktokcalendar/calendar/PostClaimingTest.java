@@ -160,7 +160,7 @@ class PostClaimingTest extends DatabaseTest {
         Instant second = now.truncatedTo(ChronoUnit.SECONDS);
         long later = fixtures.post(workspace, account, "DEFERRED", second.plusSeconds(2));
         long muchLater = fixtures.post(workspace, account, "SCHEDULED", second.plusSeconds(30));
-        long checkLater = fixtures.post(workspace, account, "PROCESSING", second.plusSeconds(2).plusMillis(500));
+        long checkLater = fixtures.post(workspace, account, "PROCESSING", second.plusSeconds(3));
 
         assertThat(probe.earliestDueByState(PostState.DUE_FOR_PUBLISHING, now.plusSeconds(1))).isEmpty();
         assertThat(probe.earliestDueByState(PostState.DUE_FOR_PUBLISHING, now.plusSeconds(3)))
@@ -171,7 +171,7 @@ class PostClaimingTest extends DatabaseTest {
         assertThat(probe.earliestDueByState(EnumSet.of(PostState.SCHEDULED, PostState.DEFERRED, PostState.PROCESSING),
                 now.plusSeconds(3))).containsOnly(Map.entry(PostState.SCHEDULED, second.minusSeconds(5)),
                 Map.entry(PostState.DEFERRED, second.plusSeconds(2)),
-                Map.entry(PostState.PROCESSING, second.plusSeconds(2).plusMillis(500)));
+                Map.entry(PostState.PROCESSING, second.plusSeconds(3)));
         jdbc.sql("DELETE FROM post WHERE id IN (?, ?, ?, ?)").params(later, muchLater, overdue, checkLater).update();
     }
 

@@ -136,6 +136,18 @@ class DueWorkWatcherTest {
     }
 
     @Test
+    void aScheduleOnIntervalBoundariesLaunchesAtTheFirstBoundaryAfterTheWorkComesDue() {
+        startNode("node-a", "--calendar.scheduling.jobs.due-items.on-interval-boundaries=true");
+        Instant due = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusMillis(300);
+        long item = item(due, 0);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled(item));
+
+        assertThat(runOf(item).fireTime()).isEqualTo(due.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
+        assertNoTriggerLingers();
+    }
+
+    @Test
     void twoWatchingNodesRunTheJobOncePerInstantNeverTwoAtOnceAndOnTime() {
         startNode("node-a", "--calendar.scheduling.jobs.due-items.interval=3s");
         startNode("node-b", "--calendar.scheduling.jobs.due-items.interval=3s");
@@ -227,8 +239,10 @@ class DueWorkWatcherTest {
         return key.getKey().longValue();
     }
 
+    /** Taken by a run that has ended (the run's row commits with its step, after the item's claim). */
     private boolean handled(long item) {
-        return jdbc.sql("SELECT handled_at IS NOT NULL FROM due_item WHERE id = ?").param(item).query(Boolean.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM due_item i JOIN due_item_run r ON r.id = i.run_id WHERE i.id = ? AND r.ended_at IS NOT NULL")
+                .param(item).query(Integer.class).single() > 0;
     }
 
     private Instant dueAt(long item) {
