@@ -59,6 +59,7 @@ final class DueTriggers {
                     return;
                 }
                 case COMPLETE -> {
+                    // its run is under way and claims the work due by its instant; later work needs a trigger of its own
                     if (!due.isAfter(last.fireAt())) {
                         return;
                     }

@@ -50,20 +50,36 @@ public class ScheduleSynchronizer implements SmartLifecycle {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
-    /** Quartz's Spring job store is container-managed: its changes belong in a transaction of ours, one per schedule. */
     @Override
     public void start() {
         for (Map.Entry<String, JobSchedule> entry : properties.jobs().entrySet()) {
-            transaction.executeWithoutResult(status -> {
-                try {
-                    synchronize(entry.getKey(), entry.getValue());
-                } catch (SchedulerException e) {
-                    throw new IllegalStateException("Could not synchronise Quartz schedule " + entry.getKey()
-                            + " with calendar.scheduling", e);
+            try {
+                if (entry.getValue().enabled() && entry.getValue().whenDue()) {
+                    storeWithoutTrigger(entry.getKey(), entry.getValue());
+                } else {
+                    inTransaction(() -> synchronize(entry.getKey(), entry.getValue()));
                 }
-            });
+            } catch (SchedulerException | IllegalStateException e) {
+                throw new IllegalStateException("Could not synchronise Quartz schedule " + entry.getKey()
+                        + " with calendar.scheduling", e);
+            }
         }
         running = true;
+    }
+
+    private interface SchedulerChange {
+        void apply() throws SchedulerException;
+    }
+
+    /** Quartz's Spring job store is container-managed: its changes belong in a transaction of ours. */
+    private void inTransaction(SchedulerChange change) {
+        transaction.executeWithoutResult(status -> {
+            try {
+                change.apply();
+            } catch (SchedulerException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
     }
 
     void synchronize(String name, JobSchedule schedule) throws SchedulerException {
@@ -73,10 +89,6 @@ public class ScheduleSynchronizer implements SmartLifecycle {
             if (scheduler.checkExists(jobKey) && scheduler.deleteJob(jobKey)) {
                 log.info("Schedule {} is disabled: removed its trigger", name);
             }
-            return;
-        }
-        if (schedule.whenDue()) {
-            storeWithoutTrigger(name, schedule, jobKey, triggerKey);
             return;
         }
         Trigger existing = scheduler.getTrigger(triggerKey);
@@ -90,16 +102,19 @@ public class ScheduleSynchronizer implements SmartLifecycle {
 
     /**
      * A when-due schedule is a durable job without a trigger of its own: the due-work watchers arm one-shot triggers
-     * for it. The repeating trigger of an earlier configuration goes; triggers the watchers armed stay.
+     * for it. The repeating trigger of an earlier configuration goes; triggers the watchers armed stay. Looked at
+     * outside a transaction, each change in one of its own.
      */
-    private void storeWithoutTrigger(String name, JobSchedule schedule, JobKey jobKey, TriggerKey repeatingTrigger)
-            throws SchedulerException {
-        if (scheduler.checkExists(repeatingTrigger) && scheduler.unscheduleJob(repeatingTrigger)) {
+    private void storeWithoutTrigger(String name, JobSchedule schedule) throws SchedulerException {
+        JobKey jobKey = JobKey.jobKey(name, GROUP);
+        TriggerKey repeatingTrigger = TriggerKey.triggerKey(name, GROUP);
+        if (scheduler.checkExists(repeatingTrigger)) {
+            inTransaction(() -> scheduler.unscheduleJob(repeatingTrigger));
             log.info("Schedule {} is when-due now: removed its repeating trigger", name);
         }
         JobDetail existing = scheduler.getJobDetail(jobKey);
         if (existing == null || !schedule.job().equals(existing.getJobDataMap().getString(BatchJobQuartzJob.BATCH_JOB_NAME))) {
-            scheduler.addJob(jobDetail(jobKey, schedule), true);
+            inTransaction(() -> scheduler.addJob(jobDetail(jobKey, schedule), true));
             log.info("Schedule {} -> job {} ({})", name, schedule.job(), schedule.signature());
         }
     }
