@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks the publishing pipeline (see bench/RESULTS.md, section "Publishing pipeline").
 # Usage: bench/run-pipeline.sh <burst|spread|utilisation|throughput|status|idle> [numbers...] [--app.setting=value...]
-# Each run drops and recreates the schema tc_bench_pipe_<scenario> on BENCH_DB_URL (default jdbc:mysql://127.0.0.1:3306/).
+# Each run drops and recreates the schema <BENCH_SCHEMA_PREFIX><scenario> (default prefix tc_bench_pipe_) on BENCH_DB_URL
+# (default jdbc:mysql://127.0.0.1:3306/).
 # JFR=path.jfr records a Java Flight Recorder profile of the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."

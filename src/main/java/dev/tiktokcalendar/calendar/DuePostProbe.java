@@ -11,11 +11,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * The cheap "anything due?" question asked before launching a job: one statement on
+ * The cheap "anything due?" question asked before launching a job and by the due-work watcher: one statement on
  * {@code ix_post_due (state, next_attempt_at)} that reads at most one index entry per state, whatever the
  * calendar's size.
  */
@@ -31,29 +32,38 @@ public class DuePostProbe {
     }
 
     /**
-     * The earliest {@code next_attempt_at} by {@code horizon} (past ones included) of a post in one of {@code states}:
-     * due now when it is not after now. One statement; per state a {@code MIN} over {@code ix_post_due} that reads a
-     * single index entry however many posts are due or scheduled.
+     * Per state of {@code states}, the earliest {@code next_attempt_at} by {@code horizon} (past ones included) of a
+     * post in that state; a state with no post due by then is absent. One statement; per state a {@code MIN} over
+     * {@code ix_post_due} that reads a single index entry however many posts are due or scheduled.
      */
-    public Optional<Instant> earliestDueBy(Collection<PostState> states, Instant horizon) {
+    public Map<PostState, Instant> earliestDueByState(Collection<PostState> states, Instant horizon) {
+        List<PostState> ordered = List.copyOf(states);
         List<Object> parameters = new ArrayList<>();
-        for (PostState state : states) {
+        for (PostState state : ordered) {
             parameters.add(state.name());
             parameters.add(SqlTime.utc(horizon));
         }
-        return jdbc.sql(earliestDueSql(states.size())).params(parameters)
-                .query((rs, row) -> rs.getObject(1, LocalDateTime.class))
-                .optional()
-                .map(due -> due.toInstant(ZoneOffset.UTC));
+        return jdbc.sql(earliestDueSql(ordered.size())).params(parameters).query(rs -> {
+            Map<PostState, Instant> due = new EnumMap<>(PostState.class);
+            if (rs.next()) {
+                for (int column = 1; column <= ordered.size(); column++) {
+                    LocalDateTime earliest = rs.getObject(column, LocalDateTime.class);
+                    if (earliest != null) {
+                        due.put(ordered.get(column - 1), earliest.toInstant(ZoneOffset.UTC));
+                    }
+                }
+            }
+            return due;
+        });
     }
 
     public boolean anythingDue(Collection<PostState> states) {
-        return earliestDueBy(states, clock.instant()).isPresent();
+        return !earliestDueByState(states, clock.instant()).isEmpty();
     }
 
-    /** The statement, with a (state, horizon) parameter pair per state. */
+    /** The statement: one row, a column per state, with a (state, horizon) parameter pair per state. */
     public static String earliestDueSql(int states) {
-        String perState = "SELECT MIN(next_attempt_at) AS due FROM post WHERE state = ? AND next_attempt_at <= ?";
-        return "SELECT MIN(due) FROM (" + String.join(" UNION ALL ", Collections.nCopies(states, perState)) + ") earliest";
+        String perState = "(SELECT MIN(next_attempt_at) FROM post WHERE state = ? AND next_attempt_at <= ?)";
+        return "SELECT " + String.join(", ", Collections.nCopies(states, perState));
     }
 }

@@ -24,7 +24,8 @@ import java.util.TimeZone;
 
 /**
  * Makes the clustered Quartz store hold exactly the schedules of {@code calendar.scheduling.jobs}: adds
- * missing triggers, reschedules changed ones, removes disabled ones. An unchanged trigger is left alone, so a
+ * missing triggers, reschedules changed ones, removes disabled ones; a {@code when-due} schedule is stored as a job
+ * without a repeating trigger (see {@link DueWorkWatcher}). An unchanged trigger is left alone, so a
  * node restart keeps its next fire time and the other nodes' triggers and history are never touched.
  */
 @Component
@@ -49,20 +50,36 @@ public class ScheduleSynchronizer implements SmartLifecycle {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
-    /** Quartz's Spring job store is container-managed: its changes belong in a transaction of ours, one per schedule. */
     @Override
     public void start() {
         for (Map.Entry<String, JobSchedule> entry : properties.jobs().entrySet()) {
-            transaction.executeWithoutResult(status -> {
-                try {
-                    synchronize(entry.getKey(), entry.getValue());
-                } catch (SchedulerException e) {
-                    throw new IllegalStateException("Could not synchronise Quartz schedule " + entry.getKey()
-                            + " with calendar.scheduling", e);
+            try {
+                if (entry.getValue().enabled() && entry.getValue().whenDue()) {
+                    storeWithoutTrigger(entry.getKey(), entry.getValue());
+                } else {
+                    inTransaction(() -> synchronize(entry.getKey(), entry.getValue()));
                 }
-            });
+            } catch (SchedulerException | IllegalStateException e) {
+                throw new IllegalStateException("Could not synchronise Quartz schedule " + entry.getKey()
+                        + " with calendar.scheduling", e);
+            }
         }
         running = true;
+    }
+
+    private interface SchedulerChange {
+        void apply() throws SchedulerException;
+    }
+
+    /** Quartz's Spring job store is container-managed: its changes belong in a transaction of ours. */
+    private void inTransaction(SchedulerChange change) {
+        transaction.executeWithoutResult(status -> {
+            try {
+                change.apply();
+            } catch (SchedulerException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
     }
 
     void synchronize(String name, JobSchedule schedule) throws SchedulerException {
@@ -78,15 +95,37 @@ public class ScheduleSynchronizer implements SmartLifecycle {
         if (existing != null && schedule.signature().equals(existing.getJobDataMap().getString(SIGNATURE))) {
             return;
         }
-        JobDetail jobDetail = JobBuilder.newJob(BatchJobQuartzJob.class)
-                .withIdentity(jobKey)
+        scheduler.scheduleJob(jobDetail(jobKey, schedule), Set.of(trigger(triggerKey, schedule)), true);
+        log.info("Schedule {} -> job {} ({}){}", name, schedule.job(), schedule.signature(),
+                existing == null ? "" : ", replacing " + existing.getJobDataMap().getString(SIGNATURE));
+    }
+
+    /**
+     * A when-due schedule is a durable job without a trigger of its own: the due-work watchers arm one-shot triggers
+     * for it. The repeating trigger of an earlier configuration goes; triggers the watchers armed stay. Looked at
+     * outside a transaction, each change in one of its own.
+     */
+    private void storeWithoutTrigger(String name, JobSchedule schedule) throws SchedulerException {
+        JobKey jobKey = JobKey.jobKey(name, GROUP);
+        TriggerKey repeatingTrigger = TriggerKey.triggerKey(name, GROUP);
+        if (scheduler.checkExists(repeatingTrigger)) {
+            inTransaction(() -> scheduler.unscheduleJob(repeatingTrigger));
+            log.info("Schedule {} is when-due now: removed its repeating trigger", name);
+        }
+        JobDetail existing = scheduler.getJobDetail(jobKey);
+        if (existing == null || !schedule.job().equals(existing.getJobDataMap().getString(BatchJobQuartzJob.BATCH_JOB_NAME))) {
+            inTransaction(() -> scheduler.addJob(jobDetail(jobKey, schedule), true));
+            log.info("Schedule {} -> job {} ({})", name, schedule.job(), schedule.signature());
+        }
+    }
+
+    private static JobDetail jobDetail(JobKey key, JobSchedule schedule) {
+        return JobBuilder.newJob(BatchJobQuartzJob.class)
+                .withIdentity(key)
                 .withDescription("launches Spring Batch job " + schedule.job())
                 .usingJobData(BatchJobQuartzJob.BATCH_JOB_NAME, schedule.job())
                 .storeDurably()
                 .build();
-        scheduler.scheduleJob(jobDetail, Set.of(trigger(triggerKey, schedule)), true);
-        log.info("Schedule {} -> job {} ({}){}", name, schedule.job(), schedule.signature(),
-                existing == null ? "" : ", replacing " + existing.getJobDataMap().getString(SIGNATURE));
     }
 
     /** Misfire policy: a tick missed by more than the misfire threshold fires once, not once per missed period. */

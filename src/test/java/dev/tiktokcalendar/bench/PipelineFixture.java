@@ -25,9 +25,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One benchmark run of the whole pipeline: a fresh schema {@code tc_bench_pipe_<scenario>} on the benchmark server
+ * One benchmark run of the whole pipeline: a fresh schema {@code <prefix><scenario>} on the benchmark server
  * (BENCH_DB_URL, default {@code jdbc:mysql://127.0.0.1:3306/}, root without password unless BENCH_DB_USER /
- * BENCH_DB_PASSWORD), an in-process simulator, and the application started as in production (Quartz, Batch,
+ * BENCH_DB_PASSWORD; the prefix is BENCH_SCHEMA_PREFIX, default {@code tc_bench_pipe_}, so two people benchmarking on
+ * one server need not drop each other's schema), an in-process simulator, and the application started as in production (Quartz, Batch,
  * the real TikTok client over HTTP) with the given settings. Accounts are connected through the app's own
  * {@link TokenStore}; posts are inserted with SQL, like an import would.
  */
@@ -37,6 +38,7 @@ final class PipelineFixture implements AutoCloseable {
     private static final String SERVER = System.getenv().getOrDefault("BENCH_DB_URL", "jdbc:mysql://127.0.0.1:3306/");
     private static final String USER = System.getenv().getOrDefault("BENCH_DB_USER", "root");
     private static final String PASSWORD = System.getenv().getOrDefault("BENCH_DB_PASSWORD", "");
+    private static final String SCHEMA_PREFIX = System.getenv().getOrDefault("BENCH_SCHEMA_PREFIX", "tc_bench_pipe_");
 
     /** BENCH_COUNT_STATEMENTS=true counts the app's statements in every scenario (costs some CPU). */
     static final boolean COUNT_STATEMENTS = Boolean.parseBoolean(System.getenv("BENCH_COUNT_STATEMENTS"));
@@ -58,7 +60,7 @@ final class PipelineFixture implements AutoCloseable {
     }
 
     static PipelineFixture create(String scenario, World world, int simulatorWorkers) throws IOException {
-        String schema = "tc_bench_pipe_" + scenario;
+        String schema = SCHEMA_PREFIX + scenario;
         JdbcClient server = JdbcClient.create(new DriverManagerDataSource(SERVER, USER, PASSWORD));
         server.sql("DROP DATABASE IF EXISTS `" + schema + "`").update();
         server.sql("CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci").update();

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,19 +154,25 @@ class PostClaimingTest extends DatabaseTest {
     }
 
     @Test
-    void theEarliestDueInstantCoversPostsAlreadyDueAndPostsComingDueByTheHorizon() {
+    void theEarliestDueInstantPerStateCoversPostsAlreadyDueAndPostsComingDueByTheHorizon() {
         DuePostProbe probe = new DuePostProbe(jdbc, clock);
         Instant now = clock.instant();
         Instant second = now.truncatedTo(ChronoUnit.SECONDS);
         long later = fixtures.post(workspace, account, "DEFERRED", second.plusSeconds(2));
         long muchLater = fixtures.post(workspace, account, "SCHEDULED", second.plusSeconds(30));
+        long checkLater = fixtures.post(workspace, account, "PROCESSING", second.plusSeconds(3));
 
-        assertThat(probe.earliestDueBy(PostState.DUE_FOR_PUBLISHING, now.plusSeconds(1))).isEmpty();
-        assertThat(probe.earliestDueBy(PostState.DUE_FOR_PUBLISHING, now.plusSeconds(3))).contains(second.plusSeconds(2));
+        assertThat(probe.earliestDueByState(PostState.DUE_FOR_PUBLISHING, now.plusSeconds(1))).isEmpty();
+        assertThat(probe.earliestDueByState(PostState.DUE_FOR_PUBLISHING, now.plusSeconds(3)))
+                .containsExactly(Map.entry(PostState.DEFERRED, second.plusSeconds(2)));
         long overdue = fixtures.post(workspace, account, "SCHEDULED", second.minusSeconds(5));
-        assertThat(probe.earliestDueBy(PostState.DUE_FOR_PUBLISHING, now.plusSeconds(1))).contains(second.minusSeconds(5));
-        assertThat(probe.earliestDueBy(PostState.DUE_FOR_RECONCILIATION, now.plusSeconds(3))).isEmpty();
-        jdbc.sql("DELETE FROM post WHERE id IN (?, ?, ?)").params(later, muchLater, overdue).update();
+        assertThat(probe.earliestDueByState(PostState.DUE_FOR_PUBLISHING, now.plusSeconds(1)))
+                .containsExactly(Map.entry(PostState.SCHEDULED, second.minusSeconds(5)));
+        assertThat(probe.earliestDueByState(EnumSet.of(PostState.SCHEDULED, PostState.DEFERRED, PostState.PROCESSING),
+                now.plusSeconds(3))).containsOnly(Map.entry(PostState.SCHEDULED, second.minusSeconds(5)),
+                Map.entry(PostState.DEFERRED, second.plusSeconds(2)),
+                Map.entry(PostState.PROCESSING, second.plusSeconds(3)));
+        jdbc.sql("DELETE FROM post WHERE id IN (?, ?, ?, ?)").params(later, muchLater, overdue, checkLater).update();
     }
 
     @Test

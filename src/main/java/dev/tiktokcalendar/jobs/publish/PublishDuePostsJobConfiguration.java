@@ -4,7 +4,6 @@ import dev.tiktokcalendar.calendar.DuePostProbe;
 import dev.tiktokcalendar.calendar.DuePostsCondition;
 import dev.tiktokcalendar.calendar.PostClaimer;
 import dev.tiktokcalendar.calendar.PostState;
-import dev.tiktokcalendar.scheduling.LaunchCondition;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -22,17 +21,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code publishDuePostsJob}: returns expired claims to the pool, then claims due posts batch by batch and sends
  * them to TikTok on {@code calendar.publishing.threads} threads; the step ends once the uploads it started have.
- * Launched by Quartz only when something is due.
+ * Launched by Quartz when a post comes due (schedule {@code when-due}: the due-work watcher has the cluster fire it
+ * at that instant).
  */
 @Configuration(proxyBeanMethods = false)
 public class PublishDuePostsJobConfiguration {
 
     public static final String JOB_NAME = "publishDuePostsJob";
 
+    /** Launches only when a post is due; {@code DuePostWork} tells the due-work watcher when one comes due. */
     @Bean
-    LaunchCondition duePostsCondition(DuePostProbe probe) {
-        // a post goes out at its due instant, not at the next tick
-        return new DuePostsCondition(JOB_NAME, probe, PostState.DUE_FOR_PUBLISHING, true);
+    DuePostsCondition duePostsCondition(DuePostProbe probe) {
+        return new DuePostsCondition(JOB_NAME, probe, PostState.DUE_FOR_PUBLISHING);
     }
 
     @Bean

@@ -4,7 +4,6 @@ import dev.tiktokcalendar.calendar.DuePostProbe;
 import dev.tiktokcalendar.calendar.DuePostsCondition;
 import dev.tiktokcalendar.calendar.PostState;
 import dev.tiktokcalendar.jobs.publish.PublishingProperties;
-import dev.tiktokcalendar.scheduling.LaunchCondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -24,7 +23,8 @@ import java.util.Map;
 
 /**
  * {@code reconcileStatusJob}: leases the posts whose next status check has come and asks TikTok what became of
- * them (status/fetch, or video/list for an init without publish id). Launched by Quartz only when a check is due.
+ * them (status/fetch, or video/list for an init without publish id). Launched by Quartz when a check comes due
+ * (schedule {@code when-due}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ReconcileStatusJobConfiguration {
@@ -33,10 +33,10 @@ public class ReconcileStatusJobConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileStatusJobConfiguration.class);
 
+    /** Launches only when a status check is due; {@code DuePostWork} tells the due-work watcher when one comes due. */
     @Bean
-    LaunchCondition statusChecksDueCondition(DuePostProbe probe) {
-        // a status check a second late costs nothing; one job execution per tick keeps the job repository small
-        return new DuePostsCondition(JOB_NAME, probe, PostState.DUE_FOR_RECONCILIATION, false);
+    DuePostsCondition statusChecksDueCondition(DuePostProbe probe) {
+        return new DuePostsCondition(JOB_NAME, probe, PostState.DUE_FOR_RECONCILIATION);
     }
 
     @Bean
