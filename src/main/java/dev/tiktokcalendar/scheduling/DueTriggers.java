@@ -10,7 +10,6 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.Date;
@@ -33,13 +32,13 @@ final class DueTriggers {
     }
 
     private final Scheduler scheduler;
-    private final TransactionTemplate transaction;
+    private final QuartzStoreChanges changes;
     private final String node;
     private final Map<String, Armed> armedBySchedule = new HashMap<>();
 
-    DueTriggers(Scheduler scheduler, TransactionTemplate transaction) throws SchedulerException {
+    DueTriggers(Scheduler scheduler, QuartzStoreChanges changes) throws SchedulerException {
         this.scheduler = scheduler;
-        this.transaction = transaction;
+        this.changes = changes;
         this.node = scheduler.getSchedulerInstanceId();
     }
 
@@ -66,7 +65,7 @@ final class DueTriggers {
                 }
                 case ERROR -> {
                     log.warn("Trigger {} of schedule {} is in ERROR; removing it and arming another", last.key(), schedule);
-                    inTransaction(() -> scheduler.unscheduleJob(last.key()));
+                    changes.apply("Could not remove trigger " + last.key(), () -> scheduler.unscheduleJob(last.key()));
                 }
                 case NONE -> {
                 }
@@ -89,7 +88,7 @@ final class DueTriggers {
                 .startAt(Date.from(fireAt))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
-        inTransaction(() -> {
+        changes.apply("Could not arm trigger " + key, () -> {
             try {
                 scheduler.scheduleJob(trigger);
             } catch (ObjectAlreadyExistsException armedAlready) {
@@ -98,20 +97,5 @@ final class DueTriggers {
         });
         armedBySchedule.put(schedule, new Armed(key, fireAt));
         log.debug("Armed {} for schedule {} at {}", key, schedule, fireAt);
-    }
-
-    private interface SchedulerChange {
-        void apply() throws SchedulerException;
-    }
-
-    /** Quartz's Spring job store is container-managed: its changes belong in a transaction of ours. */
-    private void inTransaction(SchedulerChange change) {
-        transaction.executeWithoutResult(status -> {
-            try {
-                change.apply();
-            } catch (SchedulerException e) {
-                throw new IllegalStateException("Could not change the due triggers in the Quartz store", e);
-            }
-        });
     }
 }

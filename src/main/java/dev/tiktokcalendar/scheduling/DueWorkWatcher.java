@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +77,7 @@ public class DueWorkWatcher implements SmartLifecycle {
     public void start() {
         if (!scheduleByJob.isEmpty()) {
             try {
-                triggers = new DueTriggers(scheduler, new TransactionTemplate(transactionManager));
+                triggers = new DueTriggers(scheduler, new QuartzStoreChanges(transactionManager));
                 scheduler.getListenerManager().addJobListener(runEnded,
                         GroupMatcher.jobGroupEquals(ScheduleSynchronizer.GROUP));
             } catch (SchedulerException e) {

@@ -16,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Map;
 import java.util.Set;
@@ -41,13 +40,13 @@ public class ScheduleSynchronizer implements SmartLifecycle {
     private final SchedulingProperties properties;
     private volatile boolean running;
 
-    private final TransactionTemplate transaction;
+    private final QuartzStoreChanges changes;
 
     public ScheduleSynchronizer(Scheduler scheduler, SchedulingProperties properties,
                                 PlatformTransactionManager transactionManager) {
         this.scheduler = scheduler;
         this.properties = properties;
-        this.transaction = new TransactionTemplate(transactionManager);
+        this.changes = new QuartzStoreChanges(transactionManager);
     }
 
     @Override
@@ -57,7 +56,7 @@ public class ScheduleSynchronizer implements SmartLifecycle {
                 if (entry.getValue().enabled() && entry.getValue().whenDue()) {
                     storeWithoutTrigger(entry.getKey(), entry.getValue());
                 } else {
-                    inTransaction(() -> synchronize(entry.getKey(), entry.getValue()));
+                    changes.apply("Could not store schedule " + entry.getKey(), () -> synchronize(entry.getKey(), entry.getValue()));
                 }
             } catch (SchedulerException | IllegalStateException e) {
                 throw new IllegalStateException("Could not synchronise Quartz schedule " + entry.getKey()
@@ -65,21 +64,6 @@ public class ScheduleSynchronizer implements SmartLifecycle {
             }
         }
         running = true;
-    }
-
-    private interface SchedulerChange {
-        void apply() throws SchedulerException;
-    }
-
-    /** Quartz's Spring job store is container-managed: its changes belong in a transaction of ours. */
-    private void inTransaction(SchedulerChange change) {
-        transaction.executeWithoutResult(status -> {
-            try {
-                change.apply();
-            } catch (SchedulerException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        });
     }
 
     void synchronize(String name, JobSchedule schedule) throws SchedulerException {
@@ -109,12 +93,12 @@ public class ScheduleSynchronizer implements SmartLifecycle {
         JobKey jobKey = JobKey.jobKey(name, GROUP);
         TriggerKey repeatingTrigger = TriggerKey.triggerKey(name, GROUP);
         if (scheduler.checkExists(repeatingTrigger)) {
-            inTransaction(() -> scheduler.unscheduleJob(repeatingTrigger));
+            changes.apply("Could not remove the repeating trigger of " + name, () -> scheduler.unscheduleJob(repeatingTrigger));
             log.info("Schedule {} is when-due now: removed its repeating trigger", name);
         }
         JobDetail existing = scheduler.getJobDetail(jobKey);
         if (existing == null || !schedule.job().equals(existing.getJobDataMap().getString(BatchJobQuartzJob.BATCH_JOB_NAME))) {
-            inTransaction(() -> scheduler.addJob(jobDetail(jobKey, schedule), true));
+            changes.apply("Could not store the job of " + name, () -> scheduler.addJob(jobDetail(jobKey, schedule), true));
             log.info("Schedule {} -> job {} ({})", name, schedule.job(), schedule.signature());
         }
     }

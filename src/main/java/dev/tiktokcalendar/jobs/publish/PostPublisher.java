@@ -214,20 +214,20 @@ public class PostPublisher {
     }
 
     /** Streams the chunks under {@code lease} (closed here) and commits where the post ends. */
-    private PublishOutcome upload(PublishablePost post, int attemptNo, PublishTicket ticket, ChunkPlan plan,
-                                  MediaPlan.Upload upload, UploadLeases.Lease lease) {
+    private void upload(PublishablePost post, int attemptNo, PublishTicket ticket, ChunkPlan plan,
+                        MediaPlan.Upload upload, UploadLeases.Lease lease) {
         TikTokResult<UploadReceipt> uploaded;
         try (lease) {
             uploaded = calls.call(post.id(), post.accountId(), attemptNo, "upload",
                     () -> client.upload(ticket, plan, upload.source(), upload.contentType(), lease));
         }
         if (uploaded.isOk()) {
-            return processing(post, PostState.UPLOADING, "uploaded " + uploaded.orElseThrow().bytes() + " bytes");
+            processing(post, PostState.UPLOADING, "uploaded " + uploaded.orElseThrow().bytes() + " bytes");
+        } else if (UploadPermit.WITHDRAWN.equals(uploaded.error().code())) {
+            abandonUpload(post, attemptNo, "the upload lease was lost");
+        } else {
+            uploadFailure(post, attemptNo, uploaded.error());
         }
-        if (UploadPermit.WITHDRAWN.equals(uploaded.error().code())) {
-            return abandonUpload(post, attemptNo, "the upload lease was lost");
-        }
-        return uploadFailure(post, attemptNo, uploaded.error());
     }
 
     private TikTokResult<PublishTicket> sendInit(PublishablePost post, ContentCheck check, MediaPlan video, ChunkPlan plan,
@@ -340,23 +340,23 @@ public class PostPublisher {
      * The init created a publish whose chunks did not all arrive. A last chunk that may have landed is UNKNOWN;
      * otherwise TikTok never completes that publish, so a fresh attempt (bounded) is safe.
      */
-    private PublishOutcome uploadFailure(PublishablePost post, int attemptNo, TikTokError error) {
+    private void uploadFailure(PublishablePost post, int attemptNo, TikTokError error) {
         Instant now = clock.instant();
         if (error.errorClass() == dev.tiktokcalendar.tiktok.error.ErrorClass.OUTCOME_UNKNOWN) {
             attempts.finish(post.id(), attemptNo, "UNKNOWN", error.code(), now);
             states.apply(PostTransition.of(post.id(), PostState.UPLOADING, PostState.UNKNOWN,
                     "the last chunk may have arrived (" + error.code() + "); reconciling",
                     now.plus(properties.reconciliation().firstCheck())).withFailure(failure(error)));
-            return PublishOutcome.UNKNOWN;
+            return;
         }
         attempts.finish(post.id(), attemptNo, "FAILED", error.code(), now);
         if (attemptNo < properties.maxAttempts()) {
             states.apply(PostTransition.of(post.id(), PostState.UPLOADING, PostState.DEFERRED,
                     "upload failed (" + error.code() + "); a fresh init follows", now.plus(properties.retryBackoff()))
                     .withFailure(failure(error)));
-            return PublishOutcome.DEFERRED;
+            return;
         }
-        return fail(post, Set.of(PostState.UPLOADING), failure(error), "upload failed " + attemptNo + " times: " + error.summary());
+        fail(post, Set.of(PostState.UPLOADING), failure(error), "upload failed " + attemptNo + " times: " + error.summary());
     }
 
     private PublishOutcome defer(PublishablePost post, PostState from, TikTokError error, Instant until) {

@@ -7,6 +7,7 @@ import dev.tiktokcalendar.tiktok.ClientFixture;
 import dev.tiktokcalendar.tiktok.auth.TokenStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A calendar schema wired to a simulator, for tests that run whole application nodes against it: the nodes'
@@ -43,6 +45,17 @@ record SimulatedCalendar(String schemaUrl, TikTokSimulator sim, JdbcClient jdbc)
             arguments.add("--tiktok.rate-limits." + limit + ".window=2300ms");
         }
         return arguments;
+    }
+
+    /** The same wiring for an application context of the test's own JVM: database schema and simulator. */
+    static void wire(DynamicPropertyRegistry registry, String schemaUrl, Supplier<TikTokSimulator> sim) {
+        registry.add("spring.datasource.url", () -> schemaUrl);
+        registry.add("spring.datasource.username", TestDatabase::username);
+        registry.add("spring.datasource.password", TestDatabase::password);
+        registry.add("tiktok.api-base-url", () -> sim.get().baseUrl());
+        registry.add("tiktok.auth-base-url", () -> sim.get().baseUrl());
+        registry.add("tiktok.client-key", () -> sim.get().world().app().clientKey());
+        registry.add("tiktok.client-secret", () -> sim.get().world().app().clientSecret());
     }
 
     long workspace(String name) {

@@ -60,13 +60,7 @@ class UploadThreadsTest {
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> SCHEMA);
-        registry.add("spring.datasource.username", TestDatabase::username);
-        registry.add("spring.datasource.password", TestDatabase::password);
-        registry.add("tiktok.api-base-url", () -> sim.simulator().baseUrl());
-        registry.add("tiktok.auth-base-url", () -> sim.simulator().baseUrl());
-        registry.add("tiktok.client-key", () -> sim.simulator().world().app().clientKey());
-        registry.add("tiktok.client-secret", () -> sim.simulator().world().app().clientSecret());
+        SimulatedCalendar.wire(registry, SCHEMA, sim::simulator);
         registry.add("calendar.publishing.media-root", () -> mediaRoot.toString());
     }
 
