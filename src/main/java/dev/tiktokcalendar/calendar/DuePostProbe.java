@@ -37,11 +37,18 @@ public class DuePostProbe {
      * {@code ix_post_due} that reads a single index entry however many posts are due or scheduled.
      */
     public Map<PostState, Instant> earliestDueByState(Collection<PostState> states, Instant horizon) {
-        List<PostState> ordered = List.copyOf(states);
+        Map<PostState, Instant> horizons = new EnumMap<>(PostState.class);
+        states.forEach(state -> horizons.put(state, horizon));
+        return earliestDueByState(horizons);
+    }
+
+    /** As {@link #earliestDueByState(Collection, Instant)}, with a horizon of its own per state. */
+    public Map<PostState, Instant> earliestDueByState(Map<PostState, Instant> horizonByState) {
+        List<PostState> ordered = List.copyOf(horizonByState.keySet());
         List<Object> parameters = new ArrayList<>();
         for (PostState state : ordered) {
             parameters.add(state.name());
-            parameters.add(SqlTime.utc(horizon));
+            parameters.add(SqlTime.utc(horizonByState.get(state)));
         }
         return jdbc.sql(earliestDueSql(ordered.size())).params(parameters).query(rs -> {
             Map<PostState, Instant> due = new EnumMap<>(PostState.class);
@@ -55,6 +62,10 @@ public class DuePostProbe {
             }
             return due;
         });
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     public boolean anythingDue(Collection<PostState> states) {

@@ -5,10 +5,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,10 +40,14 @@ public class DuePostWork implements DueWork {
         if (states.isEmpty()) {
             return Map.of();
         }
-        Map<PostState, Instant> byState = probe.earliestDueByState(states, horizon);
+        Map<PostState, Instant> horizons = new EnumMap<>(PostState.class);
+        jobs.forEach(job -> horizons.putAll(job.horizons(horizon)));
+        Map<PostState, Instant> byState = probe.earliestDueByState(horizons);
         Map<String, Instant> byJob = new HashMap<>();
         for (DuePostsCondition job : jobs) {
-            job.states().stream().map(byState::get).filter(Objects::nonNull).min(Instant::compareTo)
+            job.states().stream().filter(byState::containsKey)
+                    .map(state -> job.workStarts(state, byState.get(state)))
+                    .min(Instant::compareTo)
                     .ifPresent(earliest -> byJob.put(job.jobName(), earliest));
         }
         return byJob;

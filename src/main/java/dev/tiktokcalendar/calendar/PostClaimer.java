@@ -10,6 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,34 +42,42 @@ public class PostClaimer {
     }
 
     /**
-     * Claims up to {@code limit} scheduled or deferred posts that are due, oldest due first; returns their ids. The
-     * batch moves to CLAIMED in one update and one history insert, so a claim costs the same few statements
-     * whatever its size.
+     * Claims up to {@code limit} scheduled or deferred posts due by {@code ahead} from now, soonest first. The batch
+     * moves to CLAIMED in one update and one history insert, so a claim costs the same few statements whatever its
+     * size. Each claim lasts {@code claimTtl} beyond the latest due time it may hold.
      */
-    public List<Long> claimDue(int limit, Duration claimTtl) {
+    public List<PostClaim> claimDue(int limit, Duration claimTtl, Duration ahead) {
         return LockConflictRetry.run(() -> ownTransaction.execute(status -> {
             Instant now = clock.instant();
             Map<Long, PostState> due = new LinkedHashMap<>();
+            Map<Long, Instant> dueAt = new LinkedHashMap<>();
             jdbc.sql("""
-                            SELECT id, state FROM post
+                            SELECT id, state, next_attempt_at FROM post
                             WHERE state IN ('SCHEDULED', 'DEFERRED') AND next_attempt_at <= ?
                             ORDER BY next_attempt_at, id LIMIT ?
                             FOR UPDATE SKIP LOCKED""")
-                    .params(SqlTime.utc(now), limit)
+                    .params(SqlTime.utc(now.plus(ahead)), limit)
                     .query(rs -> {
-                        due.put(rs.getLong("id"), PostState.valueOf(rs.getString("state")));
+                        long id = rs.getLong("id");
+                        due.put(id, PostState.valueOf(rs.getString("state")));
+                        dueAt.put(id, rs.getObject("next_attempt_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
                     });
             if (due.isEmpty()) {
-                return List.<Long>of();
+                return List.<PostClaim>of();
             }
-            Instant expiry = now.plus(claimTtl);
+            Instant expiry = now.plus(ahead).plus(claimTtl).truncatedTo(ChronoUnit.MILLIS);
             stateMachine.applyAllInCurrentTransaction(due, PostState.CLAIMED, "claimed by " + nodeName.value(), expiry);
-            List<Long> ids = List.copyOf(due.keySet());
             jdbc.sql("UPDATE post SET claim_owner = :owner, claim_expires_at = :expiry WHERE id IN (:ids)")
-                    .param("owner", nodeName.value()).param("expiry", SqlTime.utc(expiry)).param("ids", ids)
+                    .param("owner", nodeName.value()).param("expiry", SqlTime.utc(expiry))
+                    .param("ids", List.copyOf(due.keySet()))
                     .update();
-            return ids;
+            return dueAt.entrySet().stream().map(entry -> new PostClaim(entry.getKey(), entry.getValue(), expiry)).toList();
         }));
+    }
+
+    /** Claims posts due now (nothing ahead of its time). */
+    public List<PostClaim> claimDue(int limit, Duration claimTtl) {
+        return claimDue(limit, claimTtl, Duration.ZERO);
     }
 
     /**

@@ -56,6 +56,23 @@ public class PostStateMachine {
     }
 
     /**
+     * As {@link #apply(PostTransition, Supplier)} for a post this node claimed, and only while {@code claim} still holds:
+     * a claim that expired, was released and was taken again (by any node) is not this one, and the post is left to
+     * its new claim. For the init intent of a post claimed ahead of its time.
+     */
+    public <T> Optional<T> applyToClaimed(PostClaim claim, String claimOwner, PostTransition transition, Supplier<T> alsoCommitted) {
+        return LockConflictRetry.run(() -> ownTransaction.execute(status -> {
+            boolean held = jdbc.sql("""
+                            SELECT 1 FROM post WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ? AND claim_expires_at = ?
+                            FOR UPDATE""")
+                    .params(claim.postId(), claimOwner, SqlTime.utc(claim.expiresAt()))
+                    .query(Integer.class).optional().isPresent();
+            return held && applyInCurrentTransaction(transition)
+                    ? Optional.ofNullable(alsoCommitted.get()) : Optional.<T>empty();
+        }));
+    }
+
+    /**
      * Moves every post of {@code fromById} (rows the caller's transaction has already locked, each in the state
      * given) to {@code target} in one update and one multi-row history insert, inside the caller's transaction.
      */

@@ -30,8 +30,9 @@ import java.util.function.BooleanSupplier;
  * surefire). Each scenario starts the application as in production against an in-process simulator on a fresh
  * schema and measures from the database and the simulator's request log:
  * <ul>
- *   <li>{@code burst [accounts=1000]}: dispatch lag (init sent minus due) of one post per account, all due at the
- *       same instant, simulator latency 50 ms on every endpoint;</li>
+ *   <li>{@code burst [accounts=1000] [scheduledAheadSeconds=45]}: dispatch lag (init sent minus due) of one post per
+ *       account, all due at the same instant, inserted that long before it (a calendar is loaded ahead of its time;
+ *       the app prepares posts {@code prepare-ahead} before theirs), simulator latency 50 ms on every endpoint;</li>
  *   <li>{@code spread [minutes=5] [postsPerHour=10000]}: the same lag for posts due at random instants at the
  *       arrival rate of 10,000 posts an hour;</li>
  *   <li>{@code utilisation [timeScale=6] [windowMarginMs=0]}: 20 accounts x 30 posts due now; time to initiate them
@@ -58,7 +59,7 @@ public final class PipelineBenchmark {
         }
         report("scenario " + scenario + " " + numbers + " " + settings + "; load average before: " + loadAverage());
         switch (scenario) {
-            case "burst" -> burst(intArg(numbers, 0, 1000), settings);
+            case "burst" -> burst(intArg(numbers, 0, 1000), intArg(numbers, 1, 45), settings);
             case "spread" -> spread(intArg(numbers, 0, 5), intArg(numbers, 1, 10_000), settings);
             case "utilisation" -> utilisation(intArg(numbers, 0, 6), intArg(numbers, 1, 0), settings);
             case "throughput" -> throughput(intArg(numbers, 0, 5000), intArg(numbers, 1, 1000), settings);
@@ -72,18 +73,18 @@ public final class PipelineBenchmark {
 
     // ---- 1. dispatch lag ----------------------------------------------------------------------------------------
 
-    private static void burst(int accounts, List<String> settings) throws Exception {
+    private static void burst(int accounts, int scheduledAheadSeconds, List<String> settings) throws Exception {
         try (PipelineFixture fixture = PipelineFixture.create("burst", slowWorld("burst", accounts + 100), 400)) {
             fixture.startApp("", settings);
             List<Long> ids = fixture.connectAccounts(PipelineFixture.creatorNames("burst", accounts + 100));
             warmUp(fixture, ids.subList(accounts, accounts + 100));
-            Instant due = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+            Instant due = Instant.now().plusSeconds(scheduledAheadSeconds).truncatedTo(ChronoUnit.SECONDS);
             List<PostSpec> posts = new ArrayList<>();
             for (int i = 0; i < accounts; i++) {
                 posts.add(new PostSpec(ids.get(i), "burst-" + i, due, "PUBLIC_TO_EVERYONE"));
             }
             fixture.insertPosts(posts);
-            report("inserted " + accounts + " posts due at " + due);
+            report("inserted " + accounts + " posts due at " + due + " (" + scheduledAheadSeconds + " s ahead)");
             awaitInitiated(fixture, "burst-%", accounts, Duration.ofMinutes(5));
             reportLags(fixture, "burst-%", "burst: " + accounts + " accounts, one post each, all due at " + due);
             reportProblems(fixture);

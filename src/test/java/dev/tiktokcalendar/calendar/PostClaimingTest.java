@@ -77,7 +77,7 @@ class PostClaimingTest extends DatabaseTest {
             Callable<List<Long>> claimLoop = () -> {
                 List<Long> mine = new ArrayList<>();
                 List<Long> batch;
-                while (!(batch = claimer(node).claimDue(7, Duration.ofMinutes(2))).isEmpty()) {
+                while (!(batch = ids(claimer(node).claimDue(7, Duration.ofMinutes(2)))).isEmpty()) {
                     mine.addAll(batch);
                 }
                 return mine;
@@ -102,12 +102,48 @@ class PostClaimingTest extends DatabaseTest {
         }
     }
 
+    private static List<Long> ids(List<PostClaim> claims) {
+        return claims.stream().map(PostClaim::postId).toList();
+    }
+
+    @Test
+    void postsDueWithinTheLeadAreClaimedAheadAndKeepTheirDueTime() {
+        Instant dueSoon = clock.instant().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+        long soon = fixtures.post(workspace, account, "SCHEDULED", dueSoon);
+        long later = fixtures.post(workspace, account, "SCHEDULED", clock.instant().plusSeconds(45));
+
+        List<PostClaim> claims = claimer("node-1").claimDue(10, Duration.ofMinutes(5), Duration.ofSeconds(30));
+
+        assertThat(claims).extracting(PostClaim::postId).containsExactly(soon);
+        assertThat(claims.get(0).dueAt()).isEqualTo(dueSoon);
+        assertThat(claims.get(0).expiresAt()).isEqualTo(clock.instant().plusSeconds(30).plus(Duration.ofMinutes(5)));
+        assertThat(fixtures.stateOf(soon)).isEqualTo("CLAIMED");
+        assertThat(fixtures.stateOf(later)).isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void anInitIntentNeedsTheClaimItWasPreparedUnder() {
+        long post = fixtures.post(workspace, account, "SCHEDULED", clock.instant().minusSeconds(1));
+        PostClaim stale = claimer("node-1").claimDue(1, Duration.ofMinutes(2)).get(0);
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(claimer("node-2").releaseExpiredClaims(Duration.ofSeconds(30))).isEqualTo(1);
+        PostClaim current = claimer("node-1").claimDue(1, Duration.ofMinutes(2)).get(0);
+        PostTransition intent = PostTransition.of(post, PostState.CLAIMED, PostState.INIT_IN_FLIGHT, "init intent",
+                clock.instant().plus(Duration.ofMinutes(2)));
+
+        assertThat(stateMachine("node-1").applyToClaimed(stale, "node-1", intent, () -> "opened")).isEmpty();
+        assertThat(stateMachine("node-1").applyToClaimed(current, "node-2", intent, () -> "opened")).isEmpty();
+        assertThat(fixtures.stateOf(post)).isEqualTo("CLAIMED");
+        assertThat(stateMachine("node-1").applyToClaimed(current, "node-1", intent, () -> "opened")).contains("opened");
+        assertThat(fixtures.stateOf(post)).isEqualTo("INIT_IN_FLIGHT");
+    }
+
     @Test
     void expiredClaimsGoBackToTheQueueButAnInitInFlightBecomesUnknown() {
         long claimedOnly = fixtures.post(workspace, account, "SCHEDULED", clock.instant().minusSeconds(5));
         long initSent = fixtures.post(workspace, account, "SCHEDULED", clock.instant().minusSeconds(5));
         PostClaimer crashedNode = claimer("crashed");
-        assertThat(crashedNode.claimDue(10, Duration.ofMinutes(2))).containsExactlyInAnyOrder(claimedOnly, initSent);
+        assertThat(ids(crashedNode.claimDue(10, Duration.ofMinutes(2)))).containsExactlyInAnyOrder(claimedOnly, initSent);
         stateMachine("crashed").apply(PostTransition.of(initSent, PostState.CLAIMED, PostState.INIT_IN_FLIGHT,
                 "init intent", clock.instant().plus(Duration.ofMinutes(2))));
 

@@ -7,8 +7,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Reads the posts this job execution claimed, claiming the next batch of due posts (in a short transaction of
- * its own) whenever the previous one is used up, until nothing is due or the run's cap is reached. It reads only
+ * Reads the posts this job execution claimed, claiming the next batch of posts due within {@code prepare-ahead} (in a
+ * short transaction of its own) whenever the previous one is used up, until nothing is due or the run's cap is reached. It reads only
  * its own claims, so several nodes and threads never see the same post. Thread-safe; keeps no restart state:
  * after a crash the claims expire and go back to the pool.
  */
@@ -31,9 +31,9 @@ public class ClaimingPostReader implements ItemReader<PublishablePost> {
     public synchronized PublishablePost read() {
         if (claimed.isEmpty() && !exhausted && handedOut < properties.maxPostsPerRun()) {
             int batch = Math.min(properties.claimBatch(), properties.maxPostsPerRun() - handedOut);
-            var ids = claimer.claimDue(batch, properties.claimTtl());
-            exhausted = ids.size() < batch;
-            claimed.addAll(posts.load(ids));
+            var claims = claimer.claimDue(batch, properties.claimTtl(), properties.prepareAhead());
+            exhausted = claims.size() < batch;
+            claimed.addAll(posts.load(claims));
         }
         PublishablePost next = claimed.poll();
         if (next != null) {

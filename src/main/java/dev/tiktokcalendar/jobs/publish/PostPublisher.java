@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.jobs.publish;
 
+import dev.tiktokcalendar.calendar.NodeName;
 import dev.tiktokcalendar.calendar.PostAttempts;
 import dev.tiktokcalendar.calendar.PostState;
 import dev.tiktokcalendar.calendar.PostStateMachine;
@@ -41,7 +42,9 @@ import java.util.Set;
 /**
  * Sends one claimed post to TikTok, following architecture §6: the account is checked, the creator's current
  * settings are queried (direct posts), the post is validated before any init, the intent to init is committed
- * (INIT_IN_FLIGHT with a new attempt row) before the request goes out and the {@code publish_id} right after it.
+ * (INIT_IN_FLIGHT with a new attempt row, only while this node's claim holds) before the request goes out and the
+ * {@code publish_id} right after it. A post claimed ahead of its time is prepared at once and its init handed to the
+ * {@link InitDispatcher} for its due instant.
  * An init that may have landed becomes UNKNOWN and is never sent again by this class; everything else ends as a
  * committed state with its reason: PROCESSING (reconciliation follows), DEFERRED, HELD or FAILED. The chunks of a
  * FILE_UPLOAD are streamed by {@link MediaUploads} under the post's upload lease, so the next init never waits for them.
@@ -65,14 +68,18 @@ public class PostPublisher {
     private final MediaUrls mediaUrls;
     private final UploadLeases uploadLeases;
     private final MediaUploads uploads;
+    private final InitDispatcher dispatcher;
+    private final NodeName nodeName;
     private final ContentRules contentRules = new ContentRules();
     private final MediaRules mediaRules = new MediaRules();
 
     public PostPublisher(TikTokClient client, ApiCallRecorder calls, PostStateMachine states, PostAttempts attempts,
                          AccountPostingState accounts, MediaResolver mediaResolver, MediaProbe probe,
                          PublishingProperties properties, dev.tiktokcalendar.tiktok.TikTokProperties tiktok,
-                         MediaUrls mediaUrls, UploadLeases uploadLeases, MediaUploads uploads, MeterRegistry meters,
-                         Clock clock) {
+                         MediaUrls mediaUrls, UploadLeases uploadLeases, MediaUploads uploads, InitDispatcher dispatcher,
+                         NodeName nodeName, MeterRegistry meters, Clock clock) {
+        this.dispatcher = dispatcher;
+        this.nodeName = nodeName;
         this.mediaUrls = mediaUrls;
         this.uploadLeases = uploadLeases;
         this.uploads = uploads;
@@ -125,6 +132,12 @@ public class PostPublisher {
             return fail(post, Set.of(PostState.CLAIMED), new PostTransition.Failure("invalid_post",
                     String.join("; ", problems), null, "Fix the post as described and schedule it again."),
                     "refused before any API call: " + String.join("; ", problems));
+        }
+        if (post.claim().dueAt().isAfter(clock.instant())) {
+            MediaPlan plan = video;
+            List<String> urls = photoUrls;
+            dispatcher.sendAt(post.claim(), () -> init(post, check, plan, urls));
+            return PublishOutcome.PREPARED;
         }
         return init(post, check, video, photoUrls);
     }
@@ -181,8 +194,9 @@ public class PostPublisher {
         String reason = "init intent committed" + (check.adjustments().isEmpty() ? "" : "; " + String.join("; ", check.adjustments()));
         PostAttempts.MediaSource source = video instanceof MediaPlan.Upload
                 ? PostAttempts.MediaSource.FILE_UPLOAD : PostAttempts.MediaSource.PULL_FROM_URL;
-        Optional<Integer> opened = states.apply(PostTransition.of(post.id(), PostState.CLAIMED, PostState.INIT_IN_FLIGHT,
-                reason, now.plus(properties.claimTtl())), () -> attempts.openAttempt(post.id(), now, source));
+        Optional<Integer> opened = states.applyToClaimed(post.claim(), nodeName.value(), PostTransition.of(post.id(),
+                PostState.CLAIMED, PostState.INIT_IN_FLIGHT, reason, now.plus(properties.claimTtl())),
+                () -> attempts.openAttempt(post.id(), now, source));
         if (opened.isEmpty()) {
             return PublishOutcome.SKIPPED;
         }

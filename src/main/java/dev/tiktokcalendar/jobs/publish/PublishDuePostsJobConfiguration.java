@@ -18,9 +18,16 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
- * {@code publishDuePostsJob}: returns expired claims to the pool, then claims due posts batch by batch and sends
- * them to TikTok on {@code calendar.publishing.threads} threads; the step ends once the uploads it started have.
+ * {@code publishDuePostsJob}: returns expired claims to the pool, then claims posts due within {@code prepare-ahead}
+ * batch by batch and prepares them on {@code calendar.publishing.threads} threads: a post already due is sent at once,
+ * a later one is handed to the {@link InitDispatcher} for its due instant. The step ends once the inits due by then
+ * and the uploads it started have.
  * Launched by Quartz when a post comes due (schedule {@code when-due}: the due-work watcher has the cluster fire it
  * at that instant).
  */
@@ -29,10 +36,17 @@ public class PublishDuePostsJobConfiguration {
 
     public static final String JOB_NAME = "publishDuePostsJob";
 
-    /** Launches only when a post is due; {@code DuePostWork} tells the due-work watcher when one comes due. */
+    /**
+     * Launches only when a post is due, or a scheduled or deferred post comes due within {@code prepare-ahead};
+     * {@code DuePostWork} tells the due-work watcher when that is.
+     */
     @Bean
-    DuePostsCondition duePostsCondition(DuePostProbe probe) {
-        return new DuePostsCondition(JOB_NAME, probe, PostState.DUE_FOR_PUBLISHING);
+    DuePostsCondition duePostsCondition(DuePostProbe probe, PublishingProperties properties) {
+        Map<PostState, Duration> leads = new EnumMap<>(PostState.class);
+        PostState.DUE_FOR_PUBLISHING.forEach(state -> leads.put(state, Duration.ZERO));
+        leads.put(PostState.SCHEDULED, properties.prepareAhead());
+        leads.put(PostState.DEFERRED, properties.prepareAhead());
+        return new DuePostsCondition(JOB_NAME, probe, leads);
     }
 
     @Bean
@@ -66,7 +80,7 @@ public class PublishDuePostsJobConfiguration {
     Step publishClaimedPostsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  ClaimingPostReader claimedPostsReader, PostPublisher publisher,
                                  AsyncTaskExecutor publishingTaskExecutor, PublishingProperties properties,
-                                 MediaUploads uploads, MeterRegistry meters) {
+                                 MediaUploads uploads, InitDispatcher dispatcher, MeterRegistry meters, Clock clock) {
         return new StepBuilder("publishClaimedPostsStep", jobRepository)
                 .<PublishablePost, PublishOutcome>chunk(Math.max(1, properties.threads() * 2))
                 .reader(claimedPostsReader)
@@ -74,7 +88,7 @@ public class PublishDuePostsJobConfiguration {
                 .writer(new PublishOutcomeWriter(meters))
                 .transactionManager(transactionManager)
                 .taskExecutor(publishingTaskExecutor)
-                .listener(new UploadsEndWithTheStep(uploads, properties.uploadLease()))
+                .listener(new DueInitsAndUploadsEndWithTheStep(dispatcher, uploads, properties.uploadLease(), clock))
                 .build();
     }
 

@@ -12,6 +12,8 @@ public enum PublishOutcome {
     FAILED,
     /** The init may have landed; reconciliation decides. */
     UNKNOWN,
-    /** Another node moved the post first; nothing was done. */
+    /** Checked and prepared ahead of its time; its init goes out at its due instant (and is counted then). */
+    PREPARED,
+    /** Another node moved the post first, or this node's claim ran out; nothing was done. */
     SKIPPED
 }

@@ -1,5 +1,7 @@
 package dev.tiktokcalendar.jobs.publish;
 
+import dev.tiktokcalendar.calendar.PostClaim;
+
 import dev.tiktokcalendar.jobs.publish.PostContent.PostMode;
 import dev.tiktokcalendar.jobs.publish.PostContent.PostType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,11 +10,13 @@ import org.springframework.stereotype.Repository;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Loads claimed posts with their account and media, two queries per batch. */
+/** Loads claimed posts with their account and media, two queries per batch, soonest due first. */
 @Repository
 public class PublishablePosts {
 
@@ -22,10 +26,13 @@ public class PublishablePosts {
         this.jdbc = jdbc;
     }
 
-    public List<PublishablePost> load(List<Long> ids) {
-        if (ids.isEmpty()) {
+    public List<PublishablePost> load(List<PostClaim> claims) {
+        if (claims.isEmpty()) {
             return List.of();
         }
+        Map<Long, PostClaim> claimById = new HashMap<>();
+        claims.forEach(claim -> claimById.put(claim.postId(), claim));
+        List<Long> ids = List.copyOf(claimById.keySet());
         Map<Long, List<String>> media = new LinkedHashMap<>();
         jdbc.sql("SELECT post_id, source FROM post_media WHERE post_id IN (:ids) ORDER BY post_id, position")
                 .param("ids", ids)
@@ -38,7 +45,7 @@ public class PublishablePosts {
                                p.video_cover_ms, p.photo_cover_index, p.auto_add_music, p.brand_content_toggle,
                                p.brand_organic_toggle, p.is_aigc, p.publish_at
                         FROM post p JOIN tiktok_account a ON a.id = p.account_id
-                        WHERE p.id IN (:ids) ORDER BY p.next_attempt_at, p.id""")
+                        WHERE p.id IN (:ids) ORDER BY p.id""")
                 .param("ids", ids)
                 .query((rs, row) -> new PublishablePost(rs.getLong("id"), rs.getLong("account_id"),
                         rs.getString("account_status"), rs.getString("username"),
@@ -49,7 +56,9 @@ public class PublishablePosts {
                         rs.getObject("auto_add_music", Boolean.class), rs.getBoolean("brand_content_toggle"),
                         rs.getBoolean("brand_organic_toggle"), rs.getBoolean("is_aigc"),
                         rs.getObject("publish_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                        List.copyOf(media.getOrDefault(rs.getLong("id"), List.of()))))
-                .list();
+                        List.copyOf(media.getOrDefault(rs.getLong("id"), List.of())), claimById.get(rs.getLong("id"))))
+                .list().stream()
+                .sorted(Comparator.comparing((PublishablePost post) -> post.claim().dueAt()).thenComparing(PublishablePost::id))
+                .toList();
     }
 }

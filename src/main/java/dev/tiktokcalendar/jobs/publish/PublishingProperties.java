@@ -15,10 +15,13 @@ import java.util.List;
  *                            TikTok (PULL_FROM_URL); any other https media is streamed up by us (FILE_UPLOAD)
  * @param claimBatch          posts claimed per claim transaction
  * @param maxPostsPerRun      posts one job execution handles at most (the next tick takes the rest)
- * @param claimTtl            how long a claim lasts before other nodes may take the post back
+ * @param claimTtl            how long a claim lasts, beyond the post's due time, before other nodes may take the post back
+ * @param prepareAhead        how long before its time a post is claimed and prepared (account check, creator_info,
+ *                            checks, media probe), so that only the init is left for its due instant
  * @param uploadLease         how long a node holds a post while uploading its chunks without renewing the lease; a
  *                            node that dies mid-upload hands the post to reconciliation this long after its last renewal
- * @param threads             posts sent concurrently by one node
+ * @param threads             posts prepared (and, when already due, sent) concurrently by one node
+ * @param dispatchThreads     inits sent concurrently by one node at their posts' due instants
  * @param uploadThreads       media uploads streamed concurrently by one node, beside the {@code threads} sending inits
  * @param maxAttempts         fresh inits a post may use (TikTok's {@code internal} and pull failures need a new init)
  * @param retryBackoff        wait before a fresh init after a retryable failure
@@ -31,8 +34,10 @@ public record PublishingProperties(
         @DefaultValue("100") int claimBatch,
         @DefaultValue("2000") int maxPostsPerRun,
         @DefaultValue("5m") Duration claimTtl,
+        @DefaultValue("30s") Duration prepareAhead,
         @DefaultValue("2m") Duration uploadLease,
         @DefaultValue("8") int threads,
+        @DefaultValue("32") int dispatchThreads,
         @DefaultValue("4") int uploadThreads,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("1m") Duration retryBackoff,

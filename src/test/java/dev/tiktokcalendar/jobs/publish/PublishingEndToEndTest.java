@@ -196,9 +196,13 @@ class PublishingEndToEndTest {
 
         assertThat(firstRun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         StepExecution publishStep = step(firstRun, "publishClaimedPostsStep");
-        assertThat(publishStep.getReadCount()).isEqualTo(9);
-        assertThat(publishStep.getWriteCount()).isEqualTo(9);
+        assertThat(publishStep.getReadCount()).as("9 posts due now, 2 due within prepare-ahead").isEqualTo(11);
+        assertThat(publishStep.getWriteCount()).isEqualTo(11);
         assertThat(publishStep.getSkipCount()).isZero();
+        assertThat(List.of(state(ambiguous), state(ambiguousUpload))).as("prepared ahead, waiting for their time")
+                .containsOnly("CLAIMED");
+        assertThat(apiCalls(ambiguousUpload)).as("only the creator's settings were asked before its time")
+                .containsExactly("creator_info/query");
         sim.simulator().injectNext(Endpoint.VIDEO_INIT, Fault.of(FaultKind.INIT_500_AFTER_CREATE));
         sim.simulator().injectNext(Endpoint.VIDEO_INIT, Fault.of(FaultKind.INIT_500_AFTER_CREATE));
 
