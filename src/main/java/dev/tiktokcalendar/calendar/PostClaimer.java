@@ -42,7 +42,9 @@ public class PostClaimer {
     }
 
     /**
-     * Claims up to {@code limit} scheduled or deferred posts due by {@code ahead} from now, soonest first. The batch
+     * Claims up to {@code limit} scheduled or deferred posts due by {@code ahead} from now, soonest first; a claim's due
+     * time is never before the post's publish time (a post deferred, say, by a transient failure while it was prepared
+     * ahead still goes out at its time, not at the end of the deferral). The batch
      * moves to CLAIMED in one update and one history insert, so a claim costs the same few statements whatever its
      * size. Each claim lasts {@code claimTtl} beyond the latest due time it may hold.
      */
@@ -52,7 +54,7 @@ public class PostClaimer {
             Map<Long, PostState> due = new LinkedHashMap<>();
             Map<Long, Instant> dueAt = new LinkedHashMap<>();
             jdbc.sql("""
-                            SELECT id, state, next_attempt_at FROM post
+                            SELECT id, state, GREATEST(next_attempt_at, publish_at) AS due_at FROM post
                             WHERE state IN ('SCHEDULED', 'DEFERRED') AND next_attempt_at <= ?
                             ORDER BY next_attempt_at, id LIMIT ?
                             FOR UPDATE SKIP LOCKED""")
@@ -60,7 +62,7 @@ public class PostClaimer {
                     .query(rs -> {
                         long id = rs.getLong("id");
                         due.put(id, PostState.valueOf(rs.getString("state")));
-                        dueAt.put(id, rs.getObject("next_attempt_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
+                        dueAt.put(id, rs.getObject("due_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
                     });
             if (due.isEmpty()) {
                 return List.<PostClaim>of();

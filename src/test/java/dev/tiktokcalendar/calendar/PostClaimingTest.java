@@ -122,6 +122,19 @@ class PostClaimingTest extends DatabaseTest {
     }
 
     @Test
+    void aPostDeferredWhilePreparedAheadIsStillDueAtItsPublishTime() {
+        Instant publishAt = clock.instant().plusSeconds(25).truncatedTo(ChronoUnit.SECONDS);
+        long post = fixtures.post(workspace, account, "DEFERRED", publishAt);
+        jdbc.sql("UPDATE post SET next_attempt_at = ? WHERE id = ?")
+                .params(java.time.LocalDateTime.ofInstant(clock.instant().plusSeconds(2), java.time.ZoneOffset.UTC), post).update();
+
+        List<PostClaim> claims = claimer("node-1").claimDue(10, Duration.ofMinutes(5), Duration.ofSeconds(30));
+
+        assertThat(claims).extracting(PostClaim::postId).containsExactly(post);
+        assertThat(claims.get(0).dueAt()).as("never before its publish time").isEqualTo(publishAt);
+    }
+
+    @Test
     void anInitIntentNeedsTheClaimItWasPreparedUnder() {
         long post = fixtures.post(workspace, account, "SCHEDULED", clock.instant().minusSeconds(1));
         PostClaim stale = claimer("node-1").claimDue(1, Duration.ofMinutes(2)).get(0);

@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.jobs.publish;
 
+import dev.tiktokcalendar.calendar.InitIntents;
 import dev.tiktokcalendar.calendar.NodeName;
 import dev.tiktokcalendar.calendar.PostClaim;
 import dev.tiktokcalendar.calendar.PostState;
@@ -14,16 +15,23 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
- * Sends the inits of posts prepared ahead of their time at their due instants, on
- * {@code calendar.publishing.dispatch-threads} threads of their own. A prepared post waits here in memory, claimed:
+ * Sends the inits of prepared posts at their due instants. When posts come due, one sweep takes up to
+ * {@code claim-batch} of them, commits their intents in one transaction ({@link InitIntents}) and hands each init to
+ * one of {@code calendar.publishing.dispatch-threads} threads: posts due together cost a few statements for their
+ * intents, not a transaction each, and their inits go out side by side. A prepared post waits here in memory, claimed;
  * nothing has reached TikTok for it but {@code creator_info}, so a node that dies loses only the preparation (the
  * claims expire and the posts go back to the pool), and a node that stops puts its waiting posts back at once.
  */
@@ -31,56 +39,125 @@ import java.util.function.Supplier;
 public class InitDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InitDispatcher.class);
+    private static final Comparator<Waiting> DUE_ORDER = Comparator.comparing(Waiting::dueAt).thenComparingLong(Waiting::postId);
+    private static final int SWEEP_THREADS = 2;
 
-    private final ScheduledThreadPoolExecutor executor;
+    private final ScheduledThreadPoolExecutor sweeps;
+    private final ThreadPoolExecutor senders;
+    private final InitIntents intents;
     private final PostStateMachine states;
     private final NodeName nodeName;
+    private final PublishingProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final Map<Long, Waiting> waiting = new ConcurrentHashMap<>();
-    private final AtomicInteger sending = new AtomicInteger();
+    private final ConcurrentSkipListMap<Waiting, PreparedInit> waiting = new ConcurrentSkipListMap<>(DUE_ORDER);
+    private final AtomicInteger busy = new AtomicInteger();
     private final Object changed = new Object();
 
-    public InitDispatcher(PublishingProperties properties, PostStateMachine states, NodeName nodeName,
+    public InitDispatcher(PublishingProperties properties, InitIntents intents, PostStateMachine states, NodeName nodeName,
                           MeterRegistry meters, Clock clock) {
+        this.properties = properties;
+        this.intents = intents;
         this.states = states;
         this.nodeName = nodeName;
         this.meters = meters;
         this.clock = clock;
-        AtomicInteger threadNumber = new AtomicInteger();
-        this.executor = new ScheduledThreadPoolExecutor(properties.dispatchThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "dispatch-" + threadNumber.incrementAndGet());
+        this.sweeps = new ScheduledThreadPoolExecutor(SWEEP_THREADS, threads("dispatch-sweep-"));
+        this.sweeps.setRemoveOnCancelPolicy(true);
+        this.sweeps.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.senders = new ThreadPoolExecutor(properties.dispatchThreads(), properties.dispatchThreads(), 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), threads("dispatch-"));
+        this.senders.allowCoreThreadTimeOut(true);
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger number = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
-        this.executor.setRemoveOnCancelPolicy(true);
-        this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        };
     }
 
-    /** Runs {@code init} for the post of {@code claim} at its due instant; it must leave the post in a committed state. */
-    public void sendAt(PostClaim claim, Supplier<PublishOutcome> init) {
-        Waiting entry = new Waiting(claim);
-        waiting.put(claim.postId(), entry);
-        long delayMillis = Math.max(0, Duration.between(clock.instant(), claim.dueAt()).toMillis());
-        executor.schedule(() -> send(entry, init), delayMillis, TimeUnit.MILLISECONDS);
+    /** Sends {@code init} at its post's due instant (at once when that has passed). */
+    public void sendAt(PreparedInit init) {
+        PostClaim claim = init.intent().claim();
+        Waiting key = new Waiting(claim.dueAt(), claim.postId());
+        waiting.put(key, init);
+        armSweep(key);
     }
 
-    private void send(Waiting entry, Supplier<PublishOutcome> init) {
-        sending.incrementAndGet();
+    private void armSweep(Waiting key) {
+        long delayNanos = Math.max(0, Duration.between(clock.instant(), key.dueAt()).toNanos());
+        sweeps.schedule(() -> sweep(key), delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Takes the posts due now, a batch at a time, commits their intents and hands their inits to the senders. Armed
+     * for {@code armedFor}'s due instant; should the executor's time run ahead of the clock, it is armed again.
+     */
+    private void sweep(Waiting armedFor) {
+        busy.incrementAndGet();
         try {
-            if (!waiting.remove(entry.claim().postId(), entry)) {
-                return; // put back at shutdown
+            List<PreparedInit> batch;
+            while (!(batch = takeDue(properties.claimBatch())).isEmpty()) {
+                dispatch(batch);
             }
-            PublishOutcome outcome = init.get();
+            if (waiting.containsKey(armedFor) && !sweeps.isShutdown()) {
+                armSweep(armedFor);
+            }
+        } catch (RuntimeException e) {
+            // their claims decide: back to the pool when they expire, or UNKNOWN for an intent that was committed
+            log.error("committing the init intents of a batch failed; its posts are handled when their claims expire", e);
+        } finally {
+            done();
+        }
+    }
+
+    private List<PreparedInit> takeDue(int max) {
+        Instant now = clock.instant();
+        List<PreparedInit> batch = new ArrayList<>();
+        Map.Entry<Waiting, PreparedInit> first;
+        while (batch.size() < max && (first = waiting.firstEntry()) != null && !first.getKey().dueAt().isAfter(now)) {
+            PreparedInit taken = waiting.remove(first.getKey());
+            if (taken != null) {
+                batch.add(taken);
+            }
+        }
+        return batch;
+    }
+
+    private void dispatch(List<PreparedInit> batch) {
+        Map<Long, Integer> opened = intents.commit(batch.stream().map(PreparedInit::intent).toList(),
+                clock.instant().plus(properties.claimTtl()));
+        for (PreparedInit init : batch) {
+            Integer attemptNo = opened.get(init.postId());
+            if (attemptNo == null) {
+                log.info("post {}: this node's claim on it ran out before its time; left to its new claim", init.postId());
+                meters.counter("calendar.publish.outcomes", "outcome", PublishOutcome.SKIPPED.name()).increment();
+                continue;
+            }
+            busy.incrementAndGet();
+            senders.execute(() -> send(init, attemptNo));
+        }
+    }
+
+    private void send(PreparedInit init, int attemptNo) {
+        try {
+            PublishOutcome outcome = init.sendUnderAttempt().apply(attemptNo);
             meters.counter("calendar.publish.outcomes", "outcome", outcome.name()).increment();
         } catch (RuntimeException e) {
-            // its last committed state stands: a claim expires back to the pool, an init intent becomes UNKNOWN
-            log.error("post {}: sending its init failed unexpectedly; its claim decides what follows", entry.claim().postId(), e);
+            // the intent is committed: the post becomes UNKNOWN when it runs out, and reconciliation decides
+            log.error("post {}: sending its init failed unexpectedly; reconciliation takes it over", init.postId(), e);
         } finally {
-            sending.decrementAndGet();
-            synchronized (changed) {
-                changed.notifyAll();
-            }
+            done();
+        }
+    }
+
+    private void done() {
+        busy.decrementAndGet();
+        synchronized (changed) {
+            changed.notifyAll();
         }
     }
 
@@ -88,15 +165,24 @@ public class InitDispatcher implements DisposableBean {
     public boolean awaitSentDueBy(Instant instant, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         synchronized (changed) {
-            while (sending.get() > 0 || waiting.values().stream().anyMatch(entry -> !entry.claim().dueAt().isAfter(instant))) {
+            while (busy.get() > 0 || dueBy(instant)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                TimeUnit.NANOSECONDS.timedWait(changed, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+                TimeUnit.NANOSECONDS.timedWait(changed, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
             }
         }
         return true;
+    }
+
+    private boolean dueBy(Instant instant) {
+        Map.Entry<Waiting, PreparedInit> first = waiting.firstEntry();
+        return first != null && !first.getKey().dueAt().isAfter(instant);
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     public int waiting() {
@@ -105,25 +191,26 @@ public class InitDispatcher implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        executor.shutdown();
+        sweeps.shutdown();
+        sweeps.awaitTermination(30, TimeUnit.SECONDS);
         int putBack = 0;
-        for (Waiting entry : waiting.values()) {
-            if (waiting.remove(entry.claim().postId(), entry)) {
-                PostClaim claim = entry.claim();
-                putBack += states.applyToClaimed(claim, nodeName.value(), PostTransition.of(claim.postId(),
-                        PostState.CLAIMED, PostState.SCHEDULED, "the node preparing it stopped before its time; back in the queue",
-                        claim.dueAt()), () -> Boolean.TRUE).isPresent() ? 1 : 0;
-            }
+        Map.Entry<Waiting, PreparedInit> entry;
+        while ((entry = waiting.pollFirstEntry()) != null) {
+            PostClaim claim = entry.getValue().intent().claim();
+            putBack += states.applyToClaimed(claim, nodeName.value(), PostTransition.of(claim.postId(), PostState.CLAIMED,
+                    PostState.SCHEDULED, "the node preparing it stopped before its time; back in the queue", claim.dueAt()),
+                    () -> Boolean.TRUE).isPresent() ? 1 : 0;
         }
         if (putBack > 0) {
             log.info("{} prepared post(s) put back in the queue for another node or the next start", putBack);
         }
-        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-            log.warn("inits still being sent at shutdown; their posts are reconciled when their claims run out");
-            executor.shutdownNow();
+        senders.shutdown();
+        if (!senders.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("inits still being sent at shutdown; their posts are reconciled when their intents run out");
+            senders.shutdownNow();
         }
     }
 
-    private record Waiting(PostClaim claim) {
+    private record Waiting(Instant dueAt, long postId) {
     }
 }

@@ -15,18 +15,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Streams the media of posts whose init TikTok accepted, on {@code calendar.publishing.upload-threads} threads of
  * their own: the publishing threads go on to the next due posts' inits instead of waiting behind uploads (a large
  * video takes minutes to stream, an init one round trip). A queued upload already holds its post's upload lease, so
- * a node that dies with uploads queued hands those posts to reconciliation one lease later, as mid-upload.
+ * a node that dies with uploads queued hands those posts to reconciliation one lease later, as mid-upload. An upload
+ * starts once no init is due or being sent (waiting at most {@link #YIELD_TO_INITS}): inits are bound to their posts'
+ * due instants and share the node's CPU with uploads; an upload URL stays valid for an hour.
  */
 @Component
 public class MediaUploads implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MediaUploads.class);
 
+    static final Duration YIELD_TO_INITS = Duration.ofSeconds(5);
+
     private final ThreadPoolExecutor executor;
+    private final InitDispatcher inits;
     private final AtomicInteger unfinished = new AtomicInteger();
     private final Object idle = new Object();
 
-    public MediaUploads(PublishingProperties properties) {
+    public MediaUploads(PublishingProperties properties, InitDispatcher inits) {
+        this.inits = inits;
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(properties.uploadThreads(), properties.uploadThreads(), 1, TimeUnit.MINUTES,
                 new LinkedBlockingQueue<>(), runnable -> {
@@ -42,7 +48,12 @@ public class MediaUploads implements DisposableBean {
         unfinished.incrementAndGet();
         executor.execute(() -> {
             try {
+                inits.awaitSentDueBy(inits.now(), YIELD_TO_INITS);
                 upload.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.warn("post {}: interrupted before its upload; reconciliation takes the post over when its upload "
+                        + "lease runs out", postId);
             } catch (RuntimeException e) {
                 // the post stays UPLOADING until its lease runs out; reconciliation then decides, as after a crash
                 log.error("post {}: the upload stopped unexpectedly; reconciliation takes the post over when its upload "

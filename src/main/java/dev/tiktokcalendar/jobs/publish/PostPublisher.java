@@ -1,6 +1,6 @@
 package dev.tiktokcalendar.jobs.publish;
 
-import dev.tiktokcalendar.calendar.NodeName;
+import dev.tiktokcalendar.calendar.InitIntents;
 import dev.tiktokcalendar.calendar.PostAttempts;
 import dev.tiktokcalendar.calendar.PostState;
 import dev.tiktokcalendar.calendar.PostStateMachine;
@@ -43,8 +43,8 @@ import java.util.Set;
  * Sends one claimed post to TikTok, following architecture §6: the account is checked, the creator's current
  * settings are queried (direct posts), the post is validated before any init, the intent to init is committed
  * (INIT_IN_FLIGHT with a new attempt row, only while this node's claim holds) before the request goes out and the
- * {@code publish_id} right after it. A post claimed ahead of its time is prepared at once and its init handed to the
- * {@link InitDispatcher} for its due instant.
+ * {@code publish_id} right after it. The checked post goes to the {@link InitDispatcher}, which commits the intents
+ * of the posts due together in one transaction at their due instant and then sends each post's init.
  * An init that may have landed becomes UNKNOWN and is never sent again by this class; everything else ends as a
  * committed state with its reason: PROCESSING (reconciliation follows), DEFERRED, HELD or FAILED. The chunks of a
  * FILE_UPLOAD are streamed by {@link MediaUploads} under the post's upload lease, so the next init never waits for them.
@@ -69,7 +69,6 @@ public class PostPublisher {
     private final UploadLeases uploadLeases;
     private final MediaUploads uploads;
     private final InitDispatcher dispatcher;
-    private final NodeName nodeName;
     private final ContentRules contentRules = new ContentRules();
     private final MediaRules mediaRules = new MediaRules();
 
@@ -77,9 +76,8 @@ public class PostPublisher {
                          AccountPostingState accounts, MediaResolver mediaResolver, MediaProbe probe,
                          PublishingProperties properties, dev.tiktokcalendar.tiktok.TikTokProperties tiktok,
                          MediaUrls mediaUrls, UploadLeases uploadLeases, MediaUploads uploads, InitDispatcher dispatcher,
-                         NodeName nodeName, MeterRegistry meters, Clock clock) {
+                         MeterRegistry meters, Clock clock) {
         this.dispatcher = dispatcher;
-        this.nodeName = nodeName;
         this.mediaUrls = mediaUrls;
         this.uploadLeases = uploadLeases;
         this.uploads = uploads;
@@ -133,13 +131,7 @@ public class PostPublisher {
                     String.join("; ", problems), null, "Fix the post as described and schedule it again."),
                     "refused before any API call: " + String.join("; ", problems));
         }
-        if (post.claim().dueAt().isAfter(clock.instant())) {
-            MediaPlan plan = video;
-            List<String> urls = photoUrls;
-            dispatcher.sendAt(post.claim(), () -> init(post, check, plan, urls));
-            return PublishOutcome.PREPARED;
-        }
-        return init(post, check, video, photoUrls);
+        return queueInit(post, check, video, photoUrls);
     }
 
     private MediaPlan planVideo(PublishablePost post, CreatorConstraints creator, List<String> problems) {
@@ -179,8 +171,8 @@ public class PostPublisher {
         return urls;
     }
 
-    private PublishOutcome init(PublishablePost post, ContentCheck check, MediaPlan video, List<String> photoUrls) {
-        Instant now = clock.instant();
+    /** Hands the checked post to the dispatcher, which commits its intent and sends its init at its due instant. */
+    private PublishOutcome queueInit(PublishablePost post, ContentCheck check, MediaPlan video, List<String> photoUrls) {
         ChunkPlan chunkPlan = null;
         if (video instanceof MediaPlan.Upload upload) {
             try {
@@ -194,15 +186,16 @@ public class PostPublisher {
         String reason = "init intent committed" + (check.adjustments().isEmpty() ? "" : "; " + String.join("; ", check.adjustments()));
         PostAttempts.MediaSource source = video instanceof MediaPlan.Upload
                 ? PostAttempts.MediaSource.FILE_UPLOAD : PostAttempts.MediaSource.PULL_FROM_URL;
-        Optional<Integer> opened = states.applyToClaimed(post.claim(), nodeName.value(), PostTransition.of(post.id(),
-                PostState.CLAIMED, PostState.INIT_IN_FLIGHT, reason, now.plus(properties.claimTtl())),
-                () -> attempts.openAttempt(post.id(), now, source));
-        if (opened.isEmpty()) {
-            return PublishOutcome.SKIPPED;
-        }
-        int attemptNo = opened.get();
-        String endpoint = endpoint(post);
         ChunkPlan plan = chunkPlan;
+        dispatcher.sendAt(new PreparedInit(new InitIntents.Intent(post.claim(), reason, source),
+                attemptNo -> init(post, check, video, plan, photoUrls, attemptNo)));
+        return PublishOutcome.PREPARED;
+    }
+
+    /** Sends the init of attempt {@code attemptNo}, whose intent is committed, and commits where the post ends. */
+    private PublishOutcome init(PublishablePost post, ContentCheck check, MediaPlan video, ChunkPlan plan,
+                                List<String> photoUrls, int attemptNo) {
+        String endpoint = endpoint(post);
         TikTokResult<PublishTicket> result = calls.call(post.id(), post.accountId(), attemptNo, endpoint,
                 () -> sendInit(post, check, video, plan, photoUrls));
         Instant sentAt = clock.instant();

@@ -248,6 +248,10 @@ class PublishingEndToEndTest {
         assertThat(apiCalls(ambiguous)).contains("video/list");
         assertThat(history.of(ambiguousUpload)).extracting(PostHistory.PostEvent::toState)
                 .containsSubsequence("INIT_IN_FLIGHT", "DEFERRED", "CLAIMED", "INIT_IN_FLIGHT", "UPLOADING");
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM post_attempt a JOIN post p ON p.id = a.post_id
+                        WHERE p.workspace_id = ? AND a.init_intent_at < p.publish_at""")
+                .param(workspace).query(Long.class).single()).as("inits sent before their post's time").isZero();
     }
 
     @ParameterizedTest(name = "fail_reason {0} -> {1}")

@@ -1,0 +1,99 @@
+package dev.tiktokcalendar.calendar;
+
+import dev.tiktokcalendar.database.SqlTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Commits the intent to init for a batch of claimed posts in one short transaction of its own (architecture §6: the
+ * intent is durable before any of their inits goes on the wire): each post whose claim still holds moves from CLAIMED
+ * to INIT_IN_FLIGHT with its history row and opens its next {@code post_attempt}. A claim that expired and was taken
+ * again (by any node) is not this node's any more: that post is left alone. A few statements per batch, whatever its
+ * size.
+ */
+@Component
+public class InitIntents {
+
+    private final JdbcClient jdbc;
+    private final PostStateMachine stateMachine;
+    private final NodeName nodeName;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+
+    public InitIntents(JdbcClient jdbc, PostStateMachine stateMachine, NodeName nodeName, Clock clock,
+                       PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.stateMachine = stateMachine;
+        this.nodeName = nodeName;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** One post's intent: under which claim, the reason its history shows, how its media reach TikTok. */
+    public record Intent(PostClaim claim, String reason, PostAttempts.MediaSource mediaSource) {
+    }
+
+    /**
+     * Commits the intents whose claims still hold; returns the attempt number opened per post id (posts whose claim
+     * no longer holds are absent). {@code inFlightUntil} is when an intent nobody finished becomes UNKNOWN.
+     */
+    public Map<Long, Integer> commit(List<Intent> intents, Instant inFlightUntil) {
+        if (intents.isEmpty()) {
+            return Map.of();
+        }
+        return LockConflictRetry.run(() -> ownTransaction.execute(status -> {
+            Map<Long, Intent> byPost = new LinkedHashMap<>();
+            intents.forEach(intent -> byPost.put(intent.claim().postId(), intent));
+            Map<Long, Integer> attemptNo = new LinkedHashMap<>();
+            jdbc.sql("""
+                            SELECT id, attempt, claim_expires_at FROM post
+                            WHERE id IN (:ids) AND state = 'CLAIMED' AND claim_owner = :owner
+                            ORDER BY id FOR UPDATE""")
+                    .param("ids", List.copyOf(byPost.keySet())).param("owner", nodeName.value())
+                    .query(rs -> {
+                        long id = rs.getLong("id");
+                        LocalDateTime expiry = rs.getObject("claim_expires_at", LocalDateTime.class);
+                        if (expiry != null && expiry.toInstant(ZoneOffset.UTC).equals(byPost.get(id).claim().expiresAt())) {
+                            attemptNo.put(id, rs.getInt("attempt") + 1);
+                        }
+                    });
+            if (attemptNo.isEmpty()) {
+                return Map.<Long, Integer>of();
+            }
+            Map<String, Map<Long, PostState>> byReason = new HashMap<>();
+            attemptNo.keySet().forEach(id -> byReason.computeIfAbsent(byPost.get(id).reason(), reason -> new LinkedHashMap<>())
+                    .put(id, PostState.CLAIMED));
+            byReason.forEach((reason, posts) ->
+                    stateMachine.applyAllInCurrentTransaction(posts, PostState.INIT_IN_FLIGHT, reason, inFlightUntil));
+            List<Long> ids = List.copyOf(attemptNo.keySet());
+            // the post's publish id is always its latest attempt's
+            jdbc.sql("UPDATE post SET attempt = attempt + 1, publish_id = NULL WHERE id IN (:ids)").param("ids", ids).update();
+            Instant now = clock.instant();
+            StringJoiner rows = new StringJoiner(", ");
+            List<Object> values = new ArrayList<>();
+            attemptNo.forEach((id, attempt) -> {
+                rows.add("(?, ?, ?, ?, 'IN_FLIGHT')");
+                values.addAll(Arrays.asList(id, attempt, SqlTime.utc(now), byPost.get(id).mediaSource().name()));
+            });
+            jdbc.sql("INSERT INTO post_attempt (post_id, attempt_no, init_intent_at, media_source, outcome) VALUES " + rows)
+                    .params(values).update();
+            return Map.copyOf(attemptNo);
+        }));
+    }
+}
