@@ -24,7 +24,6 @@ public final class RateLimitGate {
     private final TikTokProperties.RateLimits limits;
     private final Clock clock;
     private final Map<RateBucket, RateLimiterRegistry> fronts = new EnumMap<>(RateBucket.class);
-    private final Map<RateBucket, Integer> slotsPerBucket = new EnumMap<>(RateBucket.class);
 
     public RateLimitGate(RateLimitLog log, TikTokProperties.RateLimits limits, Clock clock) {
         this.log = log;
@@ -32,10 +31,6 @@ public final class RateLimitGate {
         this.clock = clock;
         for (RateBucket bucket : RateBucket.values()) {
             TikTokProperties.Limit limit = bucket.limit(limits);
-            if (bucket != RateBucket.DISPLAY) {
-                // a post's calls (creator_info, init, status) find their slots made by its first call
-                slotsPerBucket.put(bucket, limit.count());
-            }
             fronts.put(bucket, RateLimiterRegistry.of(RateLimiterConfig.custom()
                     .limitForPeriod(limit.count()).limitRefreshPeriod(limit.window().plus(limits.margin()))
                     .timeoutDuration(Duration.ZERO).build()));
@@ -51,7 +46,7 @@ public final class RateLimitGate {
             }
         }
         TikTokProperties.Limit limit = bucket.limit(limits);
-        return log.reserve(accountId, bucket, limit.count(), limit.window().plus(limits.margin()), now, slotsPerBucket);
+        return log.reserve(accountId, bucket, limit.count(), limit.window().plus(limits.margin()), now);
     }
 
     /** TikTok said 429 for this account: nobody calls this bucket again for one window. Returns when it may. */

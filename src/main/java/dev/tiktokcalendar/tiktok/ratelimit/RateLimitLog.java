@@ -6,8 +6,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -28,16 +26,6 @@ public final class RateLimitLog {
     }
 
     public Reservation reserve(long accountId, RateBucket bucket, int count, Duration window, Instant now) {
-        return reserve(accountId, bucket, count, window, now, Map.of(bucket, count));
-    }
-
-    /**
-     * As {@link #reserve(long, RateBucket, int, Duration, Instant)}; an account's first call creates the slots of every
-     * bucket in {@code slotsPerBucket} at once, so its later first calls of other buckets find theirs (one statement
-     * instead of three, e.g. for the init that follows a post's creator_info query).
-     */
-    public Reservation reserve(long accountId, RateBucket bucket, int count, Duration window, Instant now,
-                               Map<RateBucket, Integer> slotsPerBucket) {
         long at = now.toEpochMilli();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -46,10 +34,7 @@ public final class RateLimitLog {
                 }
                 SlotSummary slots = summary(accountId, bucket, count);
                 if (slots.count() < count) {
-                    Map<RateBucket, Integer> toCreate = new EnumMap<>(RateBucket.class);
-                    toCreate.putAll(slotsPerBucket);
-                    toCreate.merge(bucket, count, Math::max);
-                    createSlots(accountId, toCreate);
+                    createSlots(accountId, bucket, count);
                     continue;
                 }
                 long free = slots.oldestMs() + window.toMillis();
@@ -69,7 +54,7 @@ public final class RateLimitLog {
      */
     public Instant exhaust(long accountId, RateBucket bucket, int count, Duration window, Instant now) {
         long at = now.toEpochMilli();
-        createSlots(accountId, Map.of(bucket, count));
+        createSlots(accountId, bucket, count);
         jdbc.sql("UPDATE tiktok_rate_limit_slot SET used_at_ms = GREATEST(used_at_ms, :at) WHERE account_id = :account AND bucket = :bucket")
                 .param("at", at).param("account", accountId).param("bucket", bucket.name()).update();
         return Instant.ofEpochMilli(at + window.toMillis());
@@ -92,15 +77,13 @@ public final class RateLimitLog {
                 .query((rs, row) -> new SlotSummary(rs.getInt("n"), rs.getLong("oldest"))).single();
     }
 
-    private void createSlots(long accountId, Map<RateBucket, Integer> countPerBucket) {
+    private void createSlots(long accountId, RateBucket bucket, int count) {
         StringJoiner values = new StringJoiner(", ");
-        countPerBucket.forEach((bucket, count) -> {
-            for (int slot = 0; slot < count; slot++) {
-                values.add("(:account, '" + bucket.name() + "', " + slot + ", 0)");
-            }
-        });
+        for (int slot = 0; slot < count; slot++) {
+            values.add("(:account, :bucket, " + slot + ", 0)");
+        }
         jdbc.sql("INSERT IGNORE INTO tiktok_rate_limit_slot (account_id, bucket, slot, used_at_ms) VALUES " + values)
-                .param("account", accountId).update();
+                .param("account", accountId).param("bucket", bucket.name()).update();
     }
 
     private record SlotSummary(int count, long oldestMs) {

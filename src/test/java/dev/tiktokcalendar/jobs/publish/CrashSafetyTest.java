@@ -201,6 +201,7 @@ class CrashSafetyTest {
         List<String> arguments = new ArrayList<>(calendar.nodeArguments());
         arguments.addAll(List.of(
                 "--calendar.publishing.threads=4",
+                "--calendar.publishing.dispatch-threads=4",
                 "--calendar.publishing.max-attempts=10",
                 "--calendar.publishing.claim-batch=10",
                 "--calendar.publishing.claim-ttl=3s",

@@ -39,7 +39,9 @@ record SimulatedCalendar(String schemaUrl, TikTokSimulator sim, JdbcClient jdbc)
                 "--calendar.encryption-key=" + ENCRYPTION_KEY,
                 "--tiktok.retry.initial-backoff=20ms",
                 "--tiktok.retry.max-backoff=100ms",
-                "--tiktok.request-timeout=5s"));
+                "--tiktok.request-timeout=5s",
+                // 30 s scaled 30x, as every other duration of these runs
+                "--calendar.publishing.prepare-ahead=1s"));
         // 2 s windows at time scale 30, plus a margin for requests in flight
         for (String limit : List.of("init", "status", "creator-info", "display")) {
             arguments.add("--tiktok.rate-limits." + limit + ".window=2300ms");

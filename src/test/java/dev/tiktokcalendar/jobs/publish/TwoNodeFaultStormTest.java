@@ -142,9 +142,14 @@ class TwoNodeFaultStormTest {
         List<String> arguments = new ArrayList<>(calendar.nodeArguments());
         arguments.addAll(List.of(
                 "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name,
+                // Quartz keeps a JVM-wide registry of schedulers and their data sources by scheduler name: under the
+                // default name these nodes would take over the one of the test contexts cached in this JVM, which
+                // then find the nodes' closed pools when they restart
+                "--spring.quartz.scheduler-name=tiktok-calendar-storm",
                 "--calendar.node-name=" + name,
                 "--calendar.publishing.media-root=" + mediaRoot,
                 "--calendar.publishing.threads=4",
+                "--calendar.publishing.dispatch-threads=4",
                 // three ambiguous inits in a row are likely somewhere among 40 posts at a 15 % fault rate
                 "--calendar.publishing.max-attempts=6",
                 "--calendar.publishing.claim-batch=5",
