@@ -42,9 +42,11 @@ public class PostClaimer {
     }
 
     /**
-     * Claims up to {@code limit} scheduled or deferred posts due by {@code ahead} from now, soonest first; a claim's due
-     * time is never before the post's publish time (a post deferred, say, by a transient failure while it was prepared
-     * ahead still goes out at its time, not at the end of the deferral). The batch
+     * Claims up to {@code limit} scheduled posts due by {@code ahead} from now and deferred posts due now, soonest first.
+     * A deferred post waits for a budget (rate limit, daily cap, pending drafts) or a retry: preparing it ahead would
+     * spend creator_info calls on a post that may well be deferred again. A claim's due time is never before the post's
+     * publish time (a post deferred, say, by a transient failure while it was prepared ahead still goes out at its
+     * time, not at the end of the deferral). The batch
      * moves to CLAIMED in one update and one history insert, so a claim costs the same few statements whatever its
      * size. Each claim lasts {@code claimTtl} beyond the latest due time it may hold.
      */
@@ -55,10 +57,10 @@ public class PostClaimer {
             Map<Long, Instant> dueAt = new LinkedHashMap<>();
             jdbc.sql("""
                             SELECT id, state, GREATEST(next_attempt_at, publish_at) AS due_at FROM post
-                            WHERE state IN ('SCHEDULED', 'DEFERRED') AND next_attempt_at <= ?
+                            WHERE (state = 'SCHEDULED' AND next_attempt_at <= ?) OR (state = 'DEFERRED' AND next_attempt_at <= ?)
                             ORDER BY next_attempt_at, id LIMIT ?
                             FOR UPDATE SKIP LOCKED""")
-                    .params(SqlTime.utc(now.plus(ahead)), limit)
+                    .params(SqlTime.utc(now.plus(ahead)), SqlTime.utc(now), limit)
                     .query(rs -> {
                         long id = rs.getLong("id");
                         due.put(id, PostState.valueOf(rs.getString("state")));

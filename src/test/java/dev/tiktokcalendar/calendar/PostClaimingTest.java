@@ -127,6 +127,9 @@ class PostClaimingTest extends DatabaseTest {
         long post = fixtures.post(workspace, account, "DEFERRED", publishAt);
         jdbc.sql("UPDATE post SET next_attempt_at = ? WHERE id = ?")
                 .params(java.time.LocalDateTime.ofInstant(clock.instant().plusSeconds(2), java.time.ZoneOffset.UTC), post).update();
+        assertThat(claimer("node-1").claimDue(10, Duration.ofMinutes(5), Duration.ofSeconds(30)))
+                .as("a deferred post is not prepared ahead of its deferral").isEmpty();
+        clock.advance(Duration.ofSeconds(2));
 
         List<PostClaim> claims = claimer("node-1").claimDue(10, Duration.ofMinutes(5), Duration.ofSeconds(30));
 

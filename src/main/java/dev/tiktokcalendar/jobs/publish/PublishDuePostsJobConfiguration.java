@@ -37,7 +37,7 @@ public class PublishDuePostsJobConfiguration {
     public static final String JOB_NAME = "publishDuePostsJob";
 
     /**
-     * Launches only when a post is due, or a scheduled or deferred post comes due within {@code prepare-ahead};
+     * Launches only when a post is due, or a scheduled post comes due within {@code prepare-ahead};
      * {@code DuePostWork} tells the due-work watcher when that is.
      */
     @Bean
@@ -45,7 +45,6 @@ public class PublishDuePostsJobConfiguration {
         Map<PostState, Duration> leads = new EnumMap<>(PostState.class);
         PostState.DUE_FOR_PUBLISHING.forEach(state -> leads.put(state, Duration.ZERO));
         leads.put(PostState.SCHEDULED, properties.prepareAhead());
-        leads.put(PostState.DEFERRED, properties.prepareAhead());
         return new DuePostsCondition(JOB_NAME, probe, leads);
     }
 
