@@ -45,6 +45,19 @@ public class PostHistory {
                 .params(values).update();
     }
 
+    /** One transition row per post, each with its own target and reason, in one multi-row insert. */
+    void recordTransitions(List<InitResults.Accepted> moved, PostState from, Instant at) {
+        StringJoiner rows = new StringJoiner(", ");
+        List<Object> values = new ArrayList<>();
+        for (InitResults.Accepted accepted : moved) {
+            rows.add("(?, 'TRANSITION', ?, ?, ?, ?, ?)");
+            values.addAll(Arrays.asList(accepted.postId(), SqlTime.utc(at), from.name(), accepted.target().name(),
+                    truncate(accepted.reason(), 1000), nodeName.value()));
+        }
+        jdbc.sql("INSERT INTO post_event (post_id, kind, occurred_at, from_state, to_state, reason, node) VALUES " + rows)
+                .params(values).update();
+    }
+
     public void recordApiCall(ApiCallEvent call) {
         jdbc.sql("""
                         INSERT INTO post_event (post_id, account_id, attempt_no, kind, occurred_at, endpoint,

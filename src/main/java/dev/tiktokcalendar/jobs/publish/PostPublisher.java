@@ -1,6 +1,7 @@
 package dev.tiktokcalendar.jobs.publish;
 
 import dev.tiktokcalendar.calendar.InitIntents;
+import dev.tiktokcalendar.calendar.InitResults;
 import dev.tiktokcalendar.calendar.PostAttempts;
 import dev.tiktokcalendar.calendar.PostState;
 import dev.tiktokcalendar.calendar.PostStateMachine;
@@ -44,7 +45,8 @@ import java.util.Set;
  * settings are queried (direct posts), the post is validated before any init, the intent to init is committed
  * (INIT_IN_FLIGHT with a new attempt row, only while this node's claim holds) before the request goes out and the
  * {@code publish_id} right after it. The checked post goes to the {@link InitDispatcher}, which commits the intents
- * of the posts due together in one transaction at their due instant and then sends each post's init.
+ * of the posts due together in one transaction at their due instant and then sends each post's init; the accepted
+ * inits answered together are recorded together ({@link InitResults}).
  * An init that may have landed becomes UNKNOWN and is never sent again by this class; everything else ends as a
  * committed state with its reason: PROCESSING (reconciliation follows), DEFERRED, HELD or FAILED. The chunks of a
  * FILE_UPLOAD are streamed by {@link MediaUploads} under the post's upload lease, so the next init never waits for them.
@@ -69,6 +71,7 @@ public class PostPublisher {
     private final UploadLeases uploadLeases;
     private final MediaUploads uploads;
     private final InitDispatcher dispatcher;
+    private final InitResults initResults;
     private final ContentRules contentRules = new ContentRules();
     private final MediaRules mediaRules = new MediaRules();
 
@@ -76,8 +79,9 @@ public class PostPublisher {
                          AccountPostingState accounts, MediaResolver mediaResolver, MediaProbe probe,
                          PublishingProperties properties, dev.tiktokcalendar.tiktok.TikTokProperties tiktok,
                          MediaUrls mediaUrls, UploadLeases uploadLeases, MediaUploads uploads, InitDispatcher dispatcher,
-                         MeterRegistry meters, Clock clock) {
+                         InitResults initResults, MeterRegistry meters, Clock clock) {
         this.dispatcher = dispatcher;
+        this.initResults = initResults;
         this.mediaUrls = mediaUrls;
         this.uploadLeases = uploadLeases;
         this.uploads = uploads;
@@ -203,14 +207,17 @@ public class PostPublisher {
             return initFailure(post, attemptNo, result.error(), sentAt, video instanceof MediaPlan.Upload);
         }
         PublishTicket ticket = result.orElseThrow();
-        attempts.recordSent(post.id(), attemptNo, sentAt, ticket.publishId());
         meters.timer("calendar.dispatch.lag").record(Duration.between(post.publishAt(), sentAt).isNegative()
                 ? Duration.ZERO : Duration.between(post.publishAt(), sentAt));
         if (ticket.uploadUrl() == null) {
-            return processing(post, PostState.INIT_IN_FLIGHT, "init accepted (publish_id " + ticket.publishId() + ")");
+            initResults.record(new InitResults.Accepted(post.id(), attemptNo, sentAt, ticket.publishId(), PostState.PROCESSING,
+                    "init accepted (publish_id " + ticket.publishId() + ")",
+                    clock.instant().plus(properties.reconciliation().firstCheck())));
+            meters.counter("calendar.posts.sent", "type", post.type().name(), "mode", post.mode().name()).increment();
+            return PublishOutcome.SENT;
         }
         Instant leaseExpiry = uploadLeases.newExpiry();
-        if (!states.apply(PostTransition.of(post.id(), PostState.INIT_IN_FLIGHT, PostState.UPLOADING,
+        if (!initResults.record(new InitResults.Accepted(post.id(), attemptNo, sentAt, ticket.publishId(), PostState.UPLOADING,
                 "init accepted (publish_id " + ticket.publishId() + "); uploading " + plan.totalChunkCount() + " chunk(s)",
                 leaseExpiry))) {
             return abandonUpload(post, attemptNo, "the post was taken over while its init was in flight");

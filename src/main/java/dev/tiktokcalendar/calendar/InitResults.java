@@ -1,0 +1,236 @@
+package dev.tiktokcalendar.calendar;
+
+import dev.tiktokcalendar.database.SqlTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Records inits TikTok accepted: the {@code publish_id} on the attempt and on the post, and the post's move from
+ * INIT_IN_FLIGHT to where it goes next (UPLOADING, PROCESSING). Inits answered at about the same time are committed
+ * together (group commit): the caller whose answer arrives while no commit runs commits every answer waiting, in one
+ * transaction of a few statements, and the others wait for it. A post no longer INIT_IN_FLIGHT (taken over after its
+ * claim ran out) keeps its {@code publish_id} but is not moved. Should a group's transaction fail, each of its answers
+ * is recorded on its own.
+ */
+@Component
+public class InitResults {
+
+    private static final Logger log = LoggerFactory.getLogger(InitResults.class);
+    private static final int MAX_GROUP = 100;
+
+    private final JdbcClient jdbc;
+    private final PostStateMachine stateMachine;
+    private final PostAttempts attempts;
+    private final PostHistory history;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock committing = new ReentrantLock();
+
+    public InitResults(JdbcClient jdbc, PostStateMachine stateMachine, PostAttempts attempts, PostHistory history,
+                       Clock clock, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.stateMachine = stateMachine;
+        this.attempts = attempts;
+        this.history = history;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** An accepted init: where its post goes next, why, and when the pipeline looks at it again. */
+    public record Accepted(long postId, int attemptNo, Instant sentAt, String publishId, PostState target, String reason,
+                           Instant nextAttemptAt) {
+
+        public Accepted {
+            if (!PostState.INIT_IN_FLIGHT.canMoveTo(target)) {
+                throw new IllegalArgumentException("A post cannot move from INIT_IN_FLIGHT to " + target);
+            }
+        }
+    }
+
+    /** Records {@code accepted} once committed; true when the post moved, false when it had been taken over. */
+    public boolean record(Accepted accepted) {
+        Waiting mine = new Waiting(accepted);
+        waiting.add(mine);
+        try {
+            while (!mine.committed.await(0, TimeUnit.MILLISECONDS)) {
+                if (committing.tryLock()) {
+                    try {
+                        if (mine.committed.getCount() > 0) {
+                            commitWaiting();
+                        }
+                    } finally {
+                        committing.unlock();
+                    }
+                } else {
+                    mine.committed.await(2, TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording the init of post " + accepted.postId(), e);
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return mine.moved;
+    }
+
+    private void commitWaiting() {
+        List<Waiting> group = new ArrayList<>();
+        Waiting next;
+        while (group.size() < MAX_GROUP && (next = waiting.poll()) != null) {
+            group.add(next);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            Set<Long> moved = LockConflictRetry.run(() -> ownTransaction.execute(status -> commit(group)));
+            group.forEach(member -> member.moved = moved.contains(member.accepted.postId()));
+        } catch (RuntimeException groupFailure) {
+            log.warn("recording {} accepted inits together failed; recording each on its own", group.size(), groupFailure);
+            for (Waiting member : group) {
+                try {
+                    member.moved = recordAlone(member.accepted);
+                } catch (RuntimeException e) {
+                    member.failure = e;
+                }
+            }
+        } finally {
+            group.forEach(member -> member.committed.countDown());
+        }
+    }
+
+    private Set<Long> commit(List<Waiting> group) {
+        List<Accepted> all = group.stream().map(member -> member.accepted).toList();
+        List<Long> ids = all.stream().map(Accepted::postId).toList();
+        Instant now = clock.instant();
+        updateAttempts(all);
+        Set<Long> inFlight = new HashSet<>(jdbc.sql("SELECT id FROM post WHERE id IN (:ids) AND state = 'INIT_IN_FLIGHT' FOR UPDATE")
+                .param("ids", ids).query(Long.class).list());
+        List<Accepted> moving = all.stream().filter(accepted -> inFlight.contains(accepted.postId())).toList();
+        if (!moving.isEmpty()) {
+            int updated = updatePosts(moving, true, now);
+            if (updated != moving.size()) {
+                throw new IllegalStateException("expected to move " + moving.size() + " posts on from INIT_IN_FLIGHT, moved " + updated);
+            }
+            history.recordTransitions(moving, PostState.INIT_IN_FLIGHT, now);
+        }
+        List<Accepted> takenOver = all.stream().filter(accepted -> !inFlight.contains(accepted.postId())).toList();
+        if (!takenOver.isEmpty()) {
+            updatePosts(takenOver, false, now);
+        }
+        return inFlight;
+    }
+
+    private void updateAttempts(List<Accepted> all) {
+        StringJoiner sentAt = new StringJoiner(" ", "CASE post_id ", " END");
+        StringJoiner publishId = new StringJoiner(" ", "CASE post_id ", " END");
+        StringJoiner keys = new StringJoiner(", ");
+        List<Object> values = new ArrayList<>();
+        List<Object> publishIds = new ArrayList<>();
+        List<Object> keyValues = new ArrayList<>();
+        for (Accepted accepted : all) {
+            sentAt.add("WHEN ? THEN ?");
+            values.add(accepted.postId());
+            values.add(SqlTime.utc(accepted.sentAt()));
+            publishId.add("WHEN ? THEN ?");
+            publishIds.add(accepted.postId());
+            publishIds.add(accepted.publishId());
+            keys.add("(?, ?)");
+            keyValues.add(accepted.postId());
+            keyValues.add(accepted.attemptNo());
+        }
+        values.addAll(publishIds);
+        values.addAll(keyValues);
+        jdbc.sql("UPDATE post_attempt SET init_sent_at = " + sentAt + ", publish_id = " + publishId
+                        + " WHERE (post_id, attempt_no) IN (" + keys + ")")
+                .params(values).update();
+    }
+
+    /** The publish id on the posts and, when {@code move}, their move on from INIT_IN_FLIGHT; returns the rows updated. */
+    private int updatePosts(List<Accepted> posts, boolean move, Instant now) {
+        StringJoiner publishId = new StringJoiner(" ", "CASE id ", " END");
+        StringJoiner sentAt = new StringJoiner(" ", "CASE id ", " END");
+        StringJoiner target = new StringJoiner(" ", "CASE id ", " END");
+        StringJoiner reason = new StringJoiner(" ", "CASE id ", " END");
+        StringJoiner next = new StringJoiner(" ", "CASE id ", " END");
+        List<Object> publishIds = new ArrayList<>();
+        List<Object> sentAts = new ArrayList<>();
+        List<Object> targets = new ArrayList<>();
+        List<Object> reasons = new ArrayList<>();
+        List<Object> nexts = new ArrayList<>();
+        for (Accepted accepted : posts) {
+            publishId.add("WHEN ? THEN ?");
+            publishIds.addAll(Arrays.asList(accepted.postId(), accepted.publishId()));
+            sentAt.add("WHEN ? THEN ?");
+            sentAts.addAll(List.of(accepted.postId(), SqlTime.utc(accepted.sentAt())));
+            target.add("WHEN ? THEN ?");
+            targets.addAll(List.of(accepted.postId(), accepted.target().name()));
+            reason.add("WHEN ? THEN ?");
+            reasons.addAll(List.of(accepted.postId(), truncate(accepted.reason())));
+            next.add("WHEN ? THEN ?");
+            nexts.addAll(List.of(accepted.postId(), SqlTime.utc(accepted.nextAttemptAt())));
+        }
+        List<Object> values = new ArrayList<>(publishIds);
+        values.addAll(sentAts);
+        String sql = "UPDATE post SET publish_id = " + publishId + ", init_sent_at = COALESCE(init_sent_at, " + sentAt + ")";
+        if (move) {
+            sql += ", state = " + target + ", state_reason = " + reason + ", state_changed_at = ?, next_attempt_at = " + next
+                    + ", claim_owner = NULL, version = version + 1, updated_at = ?";
+            values.addAll(targets);
+            values.addAll(reasons);
+            values.add(SqlTime.utc(now));
+            values.addAll(nexts);
+            values.add(SqlTime.utc(now));
+        }
+        StringJoiner ids = new StringJoiner(", ");
+        for (Accepted accepted : posts) {
+            ids.add("?");
+            values.add(accepted.postId());
+        }
+        sql += " WHERE id IN (" + ids + ")" + (move ? " AND state = 'INIT_IN_FLIGHT'" : "");
+        return jdbc.sql(sql).params(values).update();
+    }
+
+    private boolean recordAlone(Accepted accepted) {
+        attempts.recordSent(accepted.postId(), accepted.attemptNo(), accepted.sentAt(), accepted.publishId());
+        return stateMachine.apply(PostTransition.of(accepted.postId(), PostState.INIT_IN_FLIGHT, accepted.target(),
+                accepted.reason(), accepted.nextAttemptAt()));
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
+    private static final class Waiting {
+        private final Accepted accepted;
+        private final CountDownLatch committed = new CountDownLatch(1);
+        private volatile boolean moved;
+        private volatile RuntimeException failure;
+
+        private Waiting(Accepted accepted) {
+            this.accepted = accepted;
+        }
+    }
+}
