@@ -40,6 +40,7 @@ public class InitDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InitDispatcher.class);
     private static final Comparator<Waiting> DUE_ORDER = Comparator.comparing(Waiting::dueAt).thenComparingLong(Waiting::postId);
+    // a second sweep takes the next batch while the first one's intent transaction runs
     private static final int SWEEP_THREADS = 2;
 
     private final ScheduledThreadPoolExecutor sweeps;
