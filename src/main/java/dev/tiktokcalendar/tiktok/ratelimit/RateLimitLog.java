@@ -7,17 +7,18 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.StringJoiner;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The database side of the rate limits, the source of truth across nodes: table {@code tiktok_rate_limit_slot}
  * holds {@code count} rows per (account, bucket), each the time of one call. {@link #reserve} takes the least
  * recently used slot that is at least one window old in a single auto-committed UPDATE, so nodes together never
- * make more than {@code count} calls in any window; it never waits and never holds a transaction open. Times are
- * epoch milliseconds from the caller's clock.
+ * make more than {@code count} calls in any window; it never waits for a slot (only a few jittered milliseconds after a
+ * deadlock) and never holds a transaction open. Times are epoch milliseconds from the caller's clock.
  */
 public final class RateLimitLog {
 
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 6;
 
     private final JdbcClient jdbc;
 
@@ -42,10 +43,20 @@ public final class RateLimitLog {
                     return Reservation.notBefore(Instant.ofEpochMilli(free));
                 }
             } catch (PessimisticLockingFailureException deadlock) {
-                // two nodes reached for the same slots; the statement was rolled back, so simply look again
+                // two callers reached for the same slots; the statement was rolled back, so look again a moment later
+                // (a jittered pause, so that the two do not meet again) rather than call it a rate limit
+                pauseAfterDeadlock(attempt);
             }
         }
         return Reservation.notBefore(Instant.ofEpochMilli(at + 20));
+    }
+
+    private static void pauseAfterDeadlock(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
