@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -37,18 +38,21 @@ public class DuePostProbe {
      * {@code ix_post_due} that reads a single index entry however many posts are due or scheduled.
      */
     public Map<PostState, Instant> earliestDueByState(Collection<PostState> states, Instant horizon) {
-        Map<PostState, Instant> horizons = new EnumMap<>(PostState.class);
-        states.forEach(state -> horizons.put(state, horizon));
-        return earliestDueByState(horizons);
+        Map<PostState, Duration> noLead = new EnumMap<>(PostState.class);
+        states.forEach(state -> noLead.put(state, Duration.ZERO));
+        return earliestDueWithin(noLead, horizon);
     }
 
-    /** As {@link #earliestDueByState(Collection, Instant)}, with a horizon of its own per state. */
-    public Map<PostState, Instant> earliestDueByState(Map<PostState, Instant> horizonByState) {
-        List<PostState> ordered = List.copyOf(horizonByState.keySet());
+    /**
+     * As {@link #earliestDueByState(Collection, Instant)}, each state looking its own lead further than
+     * {@code horizon} (publishing prepares scheduled posts ahead of their time).
+     */
+    public Map<PostState, Instant> earliestDueWithin(Map<PostState, Duration> leadByState, Instant horizon) {
+        List<PostState> ordered = List.copyOf(leadByState.keySet());
         List<Object> parameters = new ArrayList<>();
         for (PostState state : ordered) {
             parameters.add(state.name());
-            parameters.add(SqlTime.utc(horizonByState.get(state)));
+            parameters.add(SqlTime.utc(horizon.plus(leadByState.get(state))));
         }
         return jdbc.sql(earliestDueSql(ordered.size())).params(parameters).query(rs -> {
             Map<PostState, Instant> due = new EnumMap<>(PostState.class);
@@ -64,12 +68,13 @@ public class DuePostProbe {
         });
     }
 
-    public Instant now() {
-        return clock.instant();
-    }
-
     public boolean anythingDue(Collection<PostState> states) {
         return !earliestDueByState(states, clock.instant()).isEmpty();
+    }
+
+    /** Whether a post of a state of {@code leadByState} is due within that state's lead from now. */
+    public boolean anythingDueWithin(Map<PostState, Duration> leadByState) {
+        return !earliestDueWithin(leadByState, clock.instant()).isEmpty();
     }
 
     /** The statement: one row, a column per state, with a (state, horizon) parameter pair per state. */

@@ -3,6 +3,7 @@ package dev.tiktokcalendar.calendar;
 import dev.tiktokcalendar.scheduling.DueWork;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.EnumMap;
@@ -40,9 +41,9 @@ public class DuePostWork implements DueWork {
         if (states.isEmpty()) {
             return Map.of();
         }
-        Map<PostState, Instant> horizons = new EnumMap<>(PostState.class);
-        jobs.forEach(job -> horizons.putAll(job.horizons(horizon)));
-        Map<PostState, Instant> byState = probe.earliestDueByState(horizons);
+        Map<PostState, Duration> leads = new EnumMap<>(PostState.class);
+        jobs.forEach(job -> leads.putAll(job.leadByState()));
+        Map<PostState, Instant> byState = probe.earliestDueWithin(leads, horizon);
         Map<String, Instant> byJob = new HashMap<>();
         for (DuePostsCondition job : jobs) {
             job.states().stream().filter(byState::containsKey)

@@ -29,13 +29,6 @@ public record DuePostsCondition(String jobName, DuePostProbe probe, Map<PostStat
         return leadByState.keySet();
     }
 
-    /** The latest {@code next_attempt_at} per state whose work has started by {@code instant}. */
-    public Map<PostState, Instant> horizons(Instant instant) {
-        Map<PostState, Instant> horizons = new EnumMap<>(PostState.class);
-        leadByState.forEach((state, lead) -> horizons.put(state, instant.plus(lead)));
-        return horizons;
-    }
-
     /** When the work on a post of {@code state} due at {@code nextAttemptAt} starts. */
     public Instant workStarts(PostState state, Instant nextAttemptAt) {
         return nextAttemptAt.minus(leadByState.getOrDefault(state, Duration.ZERO));
@@ -43,7 +36,7 @@ public record DuePostsCondition(String jobName, DuePostProbe probe, Map<PostStat
 
     @Override
     public boolean workPending() {
-        return !probe.earliestDueByState(horizons(probe.now())).isEmpty();
+        return probe.anythingDueWithin(leadByState);
     }
 
     private static Map<PostState, Duration> noLead(Set<PostState> states) {

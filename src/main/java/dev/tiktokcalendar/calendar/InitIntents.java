@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.calendar;
 
+import dev.tiktokcalendar.database.LockConflictRetry;
 import dev.tiktokcalendar.database.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -9,8 +10,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,15 +30,15 @@ public class InitIntents {
 
     private final JdbcClient jdbc;
     private final PostStateMachine stateMachine;
-    private final NodeName nodeName;
+    private final PostClaimer claimer;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
-    public InitIntents(JdbcClient jdbc, PostStateMachine stateMachine, NodeName nodeName, Clock clock,
+    public InitIntents(JdbcClient jdbc, PostStateMachine stateMachine, PostClaimer claimer, Clock clock,
                        PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.stateMachine = stateMachine;
-        this.nodeName = nodeName;
+        this.claimer = claimer;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -61,18 +60,8 @@ public class InitIntents {
             Map<Long, Intent> byPost = new LinkedHashMap<>();
             intents.forEach(intent -> byPost.put(intent.claim().postId(), intent));
             Map<Long, Integer> attemptNo = new LinkedHashMap<>();
-            jdbc.sql("""
-                            SELECT id, attempt, claim_expires_at FROM post
-                            WHERE id IN (:ids) AND state = 'CLAIMED' AND claim_owner = :owner
-                            ORDER BY id FOR UPDATE""")
-                    .param("ids", List.copyOf(byPost.keySet())).param("owner", nodeName.value())
-                    .query(rs -> {
-                        long id = rs.getLong("id");
-                        LocalDateTime expiry = rs.getObject("claim_expires_at", LocalDateTime.class);
-                        if (expiry != null && expiry.toInstant(ZoneOffset.UTC).equals(byPost.get(id).claim().expiresAt())) {
-                            attemptNo.put(id, rs.getInt("attempt") + 1);
-                        }
-                    });
+            claimer.lockHeld(intents.stream().map(Intent::claim).toList())
+                    .forEach((id, attemptsSoFar) -> attemptNo.put(id, attemptsSoFar + 1));
             if (attemptNo.isEmpty()) {
                 return Map.<Long, Integer>of();
             }

@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.calendar;
 
+import dev.tiktokcalendar.database.LockConflictRetry;
 import dev.tiktokcalendar.database.SqlTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,9 +126,10 @@ public class InitResults {
         List<Accepted> all = group.stream().map(member -> member.accepted).toList();
         List<Long> ids = all.stream().map(Accepted::postId).toList();
         Instant now = clock.instant();
-        updateAttempts(all);
+        // the posts first, then their attempts: the order in which the intents' transaction takes them
         Set<Long> inFlight = new HashSet<>(jdbc.sql("SELECT id FROM post WHERE id IN (:ids) AND state = 'INIT_IN_FLIGHT' FOR UPDATE")
                 .param("ids", ids).query(Long.class).list());
+        updateAttempts(all);
         List<Accepted> moving = all.stream().filter(accepted -> inFlight.contains(accepted.postId())).toList();
         if (!moving.isEmpty()) {
             int updated = updatePosts(moving, true, now);

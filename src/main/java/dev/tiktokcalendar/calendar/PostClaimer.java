@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.calendar;
 
+import dev.tiktokcalendar.database.LockConflictRetry;
 import dev.tiktokcalendar.database.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +81,46 @@ public class PostClaimer {
         }));
     }
 
-    /** Claims posts due now (nothing ahead of its time). */
-    public List<PostClaim> claimDue(int limit, Duration claimTtl) {
-        return claimDue(limit, claimTtl, Duration.ZERO);
+    /**
+     * Locks, in the caller's transaction, the posts of {@code claims} whose claim is still this node's (CLAIMED, this
+     * owner, the same expiry: a claim that expired and was taken again, by any node, is another claim); returns each
+     * one's attempt count so far.
+     */
+    Map<Long, Integer> lockHeld(List<PostClaim> claims) {
+        Map<Long, Instant> expiryById = new HashMap<>();
+        claims.forEach(claim -> expiryById.put(claim.postId(), claim.expiresAt()));
+        Map<Long, Integer> held = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT id, attempt, claim_expires_at FROM post
+                        WHERE id IN (:ids) AND state = 'CLAIMED' AND claim_owner = :owner
+                        ORDER BY id FOR UPDATE""")
+                .param("ids", List.copyOf(expiryById.keySet())).param("owner", nodeName.value())
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    LocalDateTime expiry = rs.getObject("claim_expires_at", LocalDateTime.class);
+                    if (expiry != null && expiry.toInstant(ZoneOffset.UTC).equals(expiryById.get(id))) {
+                        held.put(id, rs.getInt("attempt"));
+                    }
+                });
+        return held;
+    }
+
+    /**
+     * Puts the posts of {@code claims} that are still this node's back in the queue at their due time, in one
+     * transaction (a node stopping before their time); returns how many went back.
+     */
+    public int putBack(List<PostClaim> claims, String reason) {
+        if (claims.isEmpty()) {
+            return 0;
+        }
+        return LockConflictRetry.run(() -> ownTransaction.execute(status -> {
+            Map<Long, Integer> held = lockHeld(claims);
+            Map<Instant, Map<Long, PostState>> byDueTime = new HashMap<>();
+            claims.stream().filter(claim -> held.containsKey(claim.postId())).forEach(claim ->
+                    byDueTime.computeIfAbsent(claim.dueAt(), due -> new LinkedHashMap<>()).put(claim.postId(), PostState.CLAIMED));
+            byDueTime.forEach((due, posts) -> stateMachine.applyAllInCurrentTransaction(posts, PostState.SCHEDULED, reason, due));
+            return held.size();
+        }));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.calendar;
 
+import dev.tiktokcalendar.database.LockConflictRetry;
 import dev.tiktokcalendar.database.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,23 +54,6 @@ public class PostStateMachine {
     public <T> Optional<T> apply(PostTransition transition, Supplier<T> alsoCommitted) {
         return LockConflictRetry.run(() -> ownTransaction.execute(status -> applyInCurrentTransaction(transition)
                 ? Optional.ofNullable(alsoCommitted.get()) : Optional.<T>empty()));
-    }
-
-    /**
-     * As {@link #apply(PostTransition, Supplier)} for a post this node claimed, and only while {@code claim} still holds:
-     * a claim that expired, was released and was taken again (by any node) is not this one, and the post is left to
-     * its new claim. For the init intent of a post claimed ahead of its time.
-     */
-    public <T> Optional<T> applyToClaimed(PostClaim claim, String claimOwner, PostTransition transition, Supplier<T> alsoCommitted) {
-        return LockConflictRetry.run(() -> ownTransaction.execute(status -> {
-            boolean held = jdbc.sql("""
-                            SELECT 1 FROM post WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ? AND claim_expires_at = ?
-                            FOR UPDATE""")
-                    .params(claim.postId(), claimOwner, SqlTime.utc(claim.expiresAt()))
-                    .query(Integer.class).optional().isPresent();
-            return held && applyInCurrentTransaction(transition)
-                    ? Optional.ofNullable(alsoCommitted.get()) : Optional.<T>empty();
-        }));
     }
 
     /**

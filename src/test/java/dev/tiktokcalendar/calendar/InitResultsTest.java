@@ -1,6 +1,7 @@
 package dev.tiktokcalendar.calendar;
 
 import dev.tiktokcalendar.support.CalendarFixtures;
+import dev.tiktokcalendar.support.ClaimingNode;
 import dev.tiktokcalendar.support.DatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,14 +48,11 @@ class InitResultsTest extends DatabaseTest {
         fixtures = new CalendarFixtures(jdbc);
         workspace = fixtures.workspace("results-" + UUID.randomUUID());
         account = fixtures.account(workspace, "creator");
-        jdbc.sql("UPDATE post SET next_attempt_at = '2999-01-01' WHERE workspace_id <> ? AND state IN ('SCHEDULED', 'DEFERRED')")
-                .param(workspace).update();
-        NodeName node = new NodeName("results-test");
-        PostHistory history = new PostHistory(jdbc, node);
-        PostStateMachine states = new PostStateMachine(jdbc, history, clock, transactionManager);
-        claimer = new PostClaimer(jdbc, states, node, clock, transactionManager);
-        intents = new InitIntents(jdbc, states, node, clock, transactionManager);
-        results = new InitResults(jdbc, states, new PostAttempts(jdbc), history, clock, transactionManager);
+        fixtures.onlyThisWorkspaceDue(workspace);
+        ClaimingNode node = new ClaimingNode("results-test", jdbc, transactionManager, clock);
+        claimer = node.claimer;
+        intents = node.intents;
+        results = node.results;
     }
 
     /** Posts due now, claimed, with their intents committed: INIT_IN_FLIGHT on attempt 1. */
@@ -63,7 +61,7 @@ class InitResultsTest extends DatabaseTest {
         for (int i = 0; i < count; i++) {
             posts.add(fixtures.post(workspace, account, "SCHEDULED", clock.instant().minusSeconds(1)));
         }
-        List<InitIntents.Intent> toCommit = claimer.claimDue(count, Duration.ofMinutes(5)).stream()
+        List<InitIntents.Intent> toCommit = claimer.claimDue(count, Duration.ofMinutes(5), Duration.ZERO).stream()
                 .map(claim -> new InitIntents.Intent(claim, "init intent committed", PostAttempts.MediaSource.FILE_UPLOAD))
                 .toList();
         assertThat(intents.commit(toCommit, clock.instant().plus(Duration.ofMinutes(5)))).hasSize(count);

@@ -51,8 +51,8 @@ class PostClaimingTest extends DatabaseTest {
         fixtures = new CalendarFixtures(jdbc);
         workspace = fixtures.workspace("claims-" + UUID.randomUUID());
         account = fixtures.account(workspace, "creator");
-        // posts of other tests in the shared schema are due long before this test's clock: move them out of the way
-        jdbc.sql("UPDATE post SET next_attempt_at = '2999-01-01' WHERE workspace_id <> ?").param(workspace).update();
+        // posts of other tests in the shared schema are due long before this test's clock
+        fixtures.onlyThisWorkspaceDue(workspace);
     }
 
     private PostStateMachine stateMachine(String node) {
@@ -77,7 +77,7 @@ class PostClaimingTest extends DatabaseTest {
             Callable<List<Long>> claimLoop = () -> {
                 List<Long> mine = new ArrayList<>();
                 List<Long> batch;
-                while (!(batch = ids(claimer(node).claimDue(7, Duration.ofMinutes(2)))).isEmpty()) {
+                while (!(batch = ids(claimer(node).claimDue(7, Duration.ofMinutes(2), Duration.ZERO))).isEmpty()) {
                     mine.addAll(batch);
                 }
                 return mine;
@@ -100,6 +100,14 @@ class PostClaimingTest extends DatabaseTest {
                         .containsExactly(claims.getKey());
             }
         }
+    }
+
+    private InitIntents intents(String node) {
+        return new InitIntents(jdbc, stateMachine(node), claimer(node), clock, transactionManager);
+    }
+
+    private static InitIntents.Intent intent(PostClaim claim) {
+        return new InitIntents.Intent(claim, "init intent committed", PostAttempts.MediaSource.FILE_UPLOAD);
     }
 
     private static List<Long> ids(List<PostClaim> claims) {
@@ -140,17 +148,16 @@ class PostClaimingTest extends DatabaseTest {
     @Test
     void anInitIntentNeedsTheClaimItWasPreparedUnder() {
         long post = fixtures.post(workspace, account, "SCHEDULED", clock.instant().minusSeconds(1));
-        PostClaim stale = claimer("node-1").claimDue(1, Duration.ofMinutes(2)).get(0);
+        PostClaim stale = claimer("node-1").claimDue(1, Duration.ofMinutes(2), Duration.ZERO).get(0);
         clock.advance(Duration.ofMinutes(3));
         assertThat(claimer("node-2").releaseExpiredClaims(Duration.ofSeconds(30))).isEqualTo(1);
-        PostClaim current = claimer("node-1").claimDue(1, Duration.ofMinutes(2)).get(0);
-        PostTransition intent = PostTransition.of(post, PostState.CLAIMED, PostState.INIT_IN_FLIGHT, "init intent",
-                clock.instant().plus(Duration.ofMinutes(2)));
+        PostClaim current = claimer("node-1").claimDue(1, Duration.ofMinutes(2), Duration.ZERO).get(0);
+        Instant inFlightUntil = clock.instant().plus(Duration.ofMinutes(2));
 
-        assertThat(stateMachine("node-1").applyToClaimed(stale, "node-1", intent, () -> "opened")).isEmpty();
-        assertThat(stateMachine("node-1").applyToClaimed(current, "node-2", intent, () -> "opened")).isEmpty();
+        assertThat(intents("node-1").commit(List.of(intent(stale)), inFlightUntil)).as("the expired claim").isEmpty();
+        assertThat(intents("node-2").commit(List.of(intent(current)), inFlightUntil)).as("another node's claim").isEmpty();
         assertThat(fixtures.stateOf(post)).isEqualTo("CLAIMED");
-        assertThat(stateMachine("node-1").applyToClaimed(current, "node-1", intent, () -> "opened")).contains("opened");
+        assertThat(intents("node-1").commit(List.of(intent(current)), inFlightUntil)).containsExactly(Map.entry(post, 1));
         assertThat(fixtures.stateOf(post)).isEqualTo("INIT_IN_FLIGHT");
     }
 
@@ -159,7 +166,7 @@ class PostClaimingTest extends DatabaseTest {
         long claimedOnly = fixtures.post(workspace, account, "SCHEDULED", clock.instant().minusSeconds(5));
         long initSent = fixtures.post(workspace, account, "SCHEDULED", clock.instant().minusSeconds(5));
         PostClaimer crashedNode = claimer("crashed");
-        assertThat(ids(crashedNode.claimDue(10, Duration.ofMinutes(2)))).containsExactlyInAnyOrder(claimedOnly, initSent);
+        assertThat(ids(crashedNode.claimDue(10, Duration.ofMinutes(2), Duration.ZERO))).containsExactlyInAnyOrder(claimedOnly, initSent);
         stateMachine("crashed").apply(PostTransition.of(initSent, PostState.CLAIMED, PostState.INIT_IN_FLIGHT,
                 "init intent", clock.instant().plus(Duration.ofMinutes(2))));
 

@@ -25,6 +25,11 @@ public final class CalendarFixtures {
         return key.getKey().longValue();
     }
 
+    /** Moves the pending posts of other workspaces (other tests on the shared schema) far out of the way of claims. */
+    public void onlyThisWorkspaceDue(long workspaceId) {
+        jdbc.sql("UPDATE post SET next_attempt_at = '2999-01-01' WHERE workspace_id <> ?").param(workspaceId).update();
+    }
+
     public long account(long workspaceId, String username) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""

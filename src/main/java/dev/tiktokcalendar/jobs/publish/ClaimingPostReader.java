@@ -7,8 +7,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Reads the posts this job execution claimed, claiming the next batch of posts due within {@code prepare-ahead} (in a
- * short transaction of its own) whenever the previous one is used up, until nothing is due or the run's cap is reached. It reads only
+ * Reads the posts this job execution claimed, claiming the next batch (scheduled posts due within
+ * {@code prepare-ahead}, deferred posts due now; a short transaction of its own) whenever the previous one is used up,
+ * until nothing is due or the run's cap is reached. It reads only
  * its own claims, so several nodes and threads never see the same post. Thread-safe; keeps no restart state:
  * after a crash the claims expire and go back to the pool.
  */

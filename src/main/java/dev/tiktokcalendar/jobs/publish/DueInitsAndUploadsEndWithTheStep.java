@@ -6,7 +6,6 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -22,19 +21,17 @@ class DueInitsAndUploadsEndWithTheStep implements StepExecutionListener {
     private final InitDispatcher dispatcher;
     private final MediaUploads uploads;
     private final Duration patience;
-    private final Clock clock;
 
-    DueInitsAndUploadsEndWithTheStep(InitDispatcher dispatcher, MediaUploads uploads, Duration patience, Clock clock) {
+    DueInitsAndUploadsEndWithTheStep(InitDispatcher dispatcher, MediaUploads uploads, Duration patience) {
         this.dispatcher = dispatcher;
         this.uploads = uploads;
         this.patience = patience;
-        this.clock = clock;
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         try {
-            while (!dispatcher.awaitSentDueBy(clock.instant(), patience)) {
+            while (!dispatcher.awaitSentDueNow(patience)) {
                 log.info("inits of due posts still going out; the publish run ends when they have");
             }
             while (!uploads.awaitIdle(patience)) {

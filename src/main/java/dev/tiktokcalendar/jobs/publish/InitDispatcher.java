@@ -1,15 +1,13 @@
 package dev.tiktokcalendar.jobs.publish;
 
 import dev.tiktokcalendar.calendar.InitIntents;
-import dev.tiktokcalendar.calendar.NodeName;
 import dev.tiktokcalendar.calendar.PostClaim;
-import dev.tiktokcalendar.calendar.PostState;
-import dev.tiktokcalendar.calendar.PostStateMachine;
-import dev.tiktokcalendar.calendar.PostTransition;
+import dev.tiktokcalendar.calendar.PostClaimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -46,8 +44,7 @@ public class InitDispatcher implements DisposableBean {
     private final ScheduledThreadPoolExecutor sweeps;
     private final ThreadPoolExecutor senders;
     private final InitIntents intents;
-    private final PostStateMachine states;
-    private final NodeName nodeName;
+    private final PostClaimer claimer;
     private final PublishingProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -55,29 +52,25 @@ public class InitDispatcher implements DisposableBean {
     private final AtomicInteger busy = new AtomicInteger();
     private final Object changed = new Object();
 
-    public InitDispatcher(PublishingProperties properties, InitIntents intents, PostStateMachine states, NodeName nodeName,
-                          MeterRegistry meters, Clock clock) {
+    public InitDispatcher(PublishingProperties properties, InitIntents intents, PostClaimer claimer, MeterRegistry meters,
+                          Clock clock) {
         this.properties = properties;
         this.intents = intents;
-        this.states = states;
-        this.nodeName = nodeName;
+        this.claimer = claimer;
         this.meters = meters;
         this.clock = clock;
-        this.sweeps = new ScheduledThreadPoolExecutor(SWEEP_THREADS, threads("dispatch-sweep-"));
+        this.sweeps = new ScheduledThreadPoolExecutor(SWEEP_THREADS, daemonThreads("dispatch-sweep-"));
         this.sweeps.setRemoveOnCancelPolicy(true);
         this.sweeps.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.senders = new ThreadPoolExecutor(properties.dispatchThreads(), properties.dispatchThreads(), 1, TimeUnit.MINUTES,
-                new LinkedBlockingQueue<>(), threads("dispatch-"));
+                new LinkedBlockingQueue<>(), daemonThreads("dispatch-"));
         this.senders.allowCoreThreadTimeOut(true);
     }
 
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger number = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    static ThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 
     /** Sends {@code init} at its post's due instant (at once when that has passed). */
@@ -182,8 +175,9 @@ public class InitDispatcher implements DisposableBean {
         return first != null && !first.getKey().dueAt().isAfter(instant);
     }
 
-    public Instant now() {
-        return clock.instant();
+    /** Waits until every post due by now has been sent, at most {@code patience}; true when none is left. */
+    public boolean awaitSentDueNow(Duration patience) throws InterruptedException {
+        return awaitSentDueBy(clock.instant(), patience);
     }
 
     public int waiting() {
@@ -194,14 +188,12 @@ public class InitDispatcher implements DisposableBean {
     public void destroy() throws InterruptedException {
         sweeps.shutdown();
         sweeps.awaitTermination(30, TimeUnit.SECONDS);
-        int putBack = 0;
+        List<PostClaim> unsent = new ArrayList<>();
         Map.Entry<Waiting, PreparedInit> entry;
         while ((entry = waiting.pollFirstEntry()) != null) {
-            PostClaim claim = entry.getValue().intent().claim();
-            putBack += states.applyToClaimed(claim, nodeName.value(), PostTransition.of(claim.postId(), PostState.CLAIMED,
-                    PostState.SCHEDULED, "the node preparing it stopped before its time; back in the queue", claim.dueAt()),
-                    () -> Boolean.TRUE).isPresent() ? 1 : 0;
+            unsent.add(entry.getValue().intent().claim());
         }
+        int putBack = claimer.putBack(unsent, "the node preparing it stopped before its time; back in the queue");
         if (putBack > 0) {
             log.info("{} prepared post(s) put back in the queue for another node or the next start", putBack);
         }

@@ -33,13 +33,8 @@ public class MediaUploads implements DisposableBean {
 
     public MediaUploads(PublishingProperties properties, InitDispatcher inits) {
         this.inits = inits;
-        AtomicInteger threadNumber = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(properties.uploadThreads(), properties.uploadThreads(), 1, TimeUnit.MINUTES,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "upload-" + threadNumber.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new LinkedBlockingQueue<>(), InitDispatcher.daemonThreads("upload-"));
         this.executor.allowCoreThreadTimeOut(true);
     }
 
@@ -48,7 +43,7 @@ public class MediaUploads implements DisposableBean {
         unfinished.incrementAndGet();
         executor.execute(() -> {
             try {
-                inits.awaitSentDueBy(inits.now(), YIELD_TO_INITS);
+                inits.awaitSentDueNow(YIELD_TO_INITS);
                 upload.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

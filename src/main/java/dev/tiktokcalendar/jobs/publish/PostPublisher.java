@@ -212,8 +212,7 @@ public class PostPublisher {
             initResults.record(new InitResults.Accepted(post.id(), attemptNo, sentAt, ticket.publishId(), PostState.PROCESSING,
                     "init accepted (publish_id " + ticket.publishId() + ")",
                     clock.instant().plus(properties.reconciliation().firstCheck())));
-            meters.counter("calendar.posts.sent", "type", post.type().name(), "mode", post.mode().name()).increment();
-            return PublishOutcome.SENT;
+            return sent(post);
         }
         Instant leaseExpiry = uploadLeases.newExpiry();
         if (!initResults.record(new InitResults.Accepted(post.id(), attemptNo, sentAt, ticket.publishId(), PostState.UPLOADING,
@@ -274,6 +273,11 @@ public class PostPublisher {
         Instant now = clock.instant();
         states.apply(PostTransition.of(post.id(), from, PostState.PROCESSING, reason,
                 now.plus(properties.reconciliation().firstCheck())));
+        return sent(post);
+    }
+
+    /** Counts a post whose media TikTok now has (pulled, or uploaded by us): reconciliation follows it from here. */
+    private PublishOutcome sent(PublishablePost post) {
         meters.counter("calendar.posts.sent", "type", post.type().name(), "mode", post.mode().name()).increment();
         return PublishOutcome.SENT;
     }

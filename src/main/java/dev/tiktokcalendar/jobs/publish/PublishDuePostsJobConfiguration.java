@@ -18,16 +18,15 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * {@code publishDuePostsJob}: returns expired claims to the pool, then claims posts due within {@code prepare-ahead}
- * batch by batch and prepares them on {@code calendar.publishing.threads} threads: a post already due is sent at once,
- * a later one is handed to the {@link InitDispatcher} for its due instant. The step ends once the inits due by then
- * and the uploads it started have.
+ * {@code publishDuePostsJob}: returns expired claims to the pool, then claims the scheduled posts due within
+ * {@code prepare-ahead} and the deferred posts due now, batch by batch, prepares them on
+ * {@code calendar.publishing.threads} threads and hands each to the {@link InitDispatcher}, which sends its init at its
+ * due instant (at once when that has passed). The step ends once the inits due by then and the uploads have.
  * Launched by Quartz when a post comes due (schedule {@code when-due}: the due-work watcher has the cluster fire it
  * at that instant).
  */
@@ -79,7 +78,7 @@ public class PublishDuePostsJobConfiguration {
     Step publishClaimedPostsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  ClaimingPostReader claimedPostsReader, PostPublisher publisher,
                                  AsyncTaskExecutor publishingTaskExecutor, PublishingProperties properties,
-                                 MediaUploads uploads, InitDispatcher dispatcher, MeterRegistry meters, Clock clock) {
+                                 MediaUploads uploads, InitDispatcher dispatcher, MeterRegistry meters) {
         return new StepBuilder("publishClaimedPostsStep", jobRepository)
                 .<PublishablePost, PublishOutcome>chunk(Math.max(1, properties.threads() * 2))
                 .reader(claimedPostsReader)
@@ -87,7 +86,7 @@ public class PublishDuePostsJobConfiguration {
                 .writer(new PublishOutcomeWriter(meters))
                 .transactionManager(transactionManager)
                 .taskExecutor(publishingTaskExecutor)
-                .listener(new DueInitsAndUploadsEndWithTheStep(dispatcher, uploads, properties.uploadLease(), clock))
+                .listener(new DueInitsAndUploadsEndWithTheStep(dispatcher, uploads, properties.uploadLease()))
                 .build();
     }
 

@@ -12,7 +12,7 @@ public enum PublishOutcome {
     FAILED,
     /** The init may have landed; reconciliation decides. */
     UNKNOWN,
-    /** Checked and prepared ahead of its time; its init goes out at its due instant (and is counted then). */
+    /** Checked and handed to the {@link InitDispatcher}, which sends its init at its due instant and counts it then. */
     PREPARED,
     /** Another node moved the post first, or this node's claim ran out; nothing was done. */
     SKIPPED

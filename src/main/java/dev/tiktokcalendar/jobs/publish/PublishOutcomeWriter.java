@@ -10,8 +10,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Counts where a chunk of posts ended ({@code calendar.publish.outcomes}) and logs the tally. The posts' states
- * are already committed by the publisher, one transition at a time, so there is nothing left to write.
+ * Counts where a chunk of posts ended ({@code calendar.publish.outcomes}) and logs the tally: failed, held or deferred
+ * while being prepared, or PREPARED (handed to the {@link InitDispatcher}, which counts its init's outcome when it
+ * goes out). The posts' states are already committed, so there is nothing left to write.
  */
 public class PublishOutcomeWriter implements ItemWriter<PublishOutcome> {
 

@@ -1,7 +1,6 @@
 package dev.tiktokcalendar.jobs.publish;
 
 import dev.tiktokcalendar.calendar.PostClaim;
-
 import dev.tiktokcalendar.jobs.publish.PostContent.PostMode;
 import dev.tiktokcalendar.jobs.publish.PostContent.PostType;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,6 @@
 package dev.tiktokcalendar.jobs.reconcile;
 
-import dev.tiktokcalendar.calendar.LockConflictRetry;
+import dev.tiktokcalendar.database.LockConflictRetry;
 import dev.tiktokcalendar.calendar.PostAttempts;
 import dev.tiktokcalendar.calendar.PostState;
 import dev.tiktokcalendar.database.SqlTime;

@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.tiktok.ratelimit;
 
+import dev.tiktokcalendar.database.LockConflictRetry;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -7,18 +8,17 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.StringJoiner;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The database side of the rate limits, the source of truth across nodes: table {@code tiktok_rate_limit_slot}
  * holds {@code count} rows per (account, bucket), each the time of one call. {@link #reserve} takes the least
  * recently used slot that is at least one window old in a single auto-committed UPDATE, so nodes together never
  * make more than {@code count} calls in any window; it never waits for a slot (only a few jittered milliseconds after a
- * deadlock) and never holds a transaction open. Times are epoch milliseconds from the caller's clock.
+ * deadlock, {@link LockConflictRetry}) and never holds a transaction open. Times are epoch milliseconds from the caller's clock.
  */
 public final class RateLimitLog {
 
-    private static final int ATTEMPTS = 6;
+    private static final int ATTEMPTS = 3;
 
     private final JdbcClient jdbc;
 
@@ -28,35 +28,31 @@ public final class RateLimitLog {
 
     public Reservation reserve(long accountId, RateBucket bucket, int count, Duration window, Instant now) {
         long at = now.toEpochMilli();
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                if (takeOldestFreeSlot(accountId, bucket, count, window, at)) {
-                    return Reservation.grantedAt(Instant.ofEpochMilli(at));
-                }
-                SlotSummary slots = summary(accountId, bucket, count);
-                if (slots.count() < count) {
-                    createSlots(accountId, bucket, count);
-                    continue;
-                }
-                long free = slots.oldestMs() + window.toMillis();
-                if (free > at) {
-                    return Reservation.notBefore(Instant.ofEpochMilli(free));
-                }
-            } catch (PessimisticLockingFailureException deadlock) {
-                // two callers reached for the same slots; the statement was rolled back, so look again a moment later
-                // (a jittered pause, so that the two do not meet again) rather than call it a rate limit
-                pauseAfterDeadlock(attempt);
-            }
+        try {
+            return LockConflictRetry.run(() -> takeSlot(accountId, bucket, count, window, at));
+        } catch (PessimisticLockingFailureException stillConflicting) {
+            // callers kept reaching for the same slots: not now, but look again in a moment rather than wait
+            return Reservation.notBefore(Instant.ofEpochMilli(at + 20));
         }
-        return Reservation.notBefore(Instant.ofEpochMilli(at + 20));
     }
 
-    private static void pauseAfterDeadlock(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private Reservation takeSlot(long accountId, RateBucket bucket, int count, Duration window, long at) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (takeOldestFreeSlot(accountId, bucket, count, window, at)) {
+                return Reservation.grantedAt(Instant.ofEpochMilli(at));
+            }
+            SlotSummary slots = summary(accountId, bucket, count);
+            if (slots.count() < count) {
+                createSlots(accountId, bucket, count);
+                continue;
+            }
+            long free = slots.oldestMs() + window.toMillis();
+            if (free > at) {
+                return Reservation.notBefore(Instant.ofEpochMilli(free));
+            }
+            // another caller took the slot that was free a moment ago: look again
         }
+        return Reservation.notBefore(Instant.ofEpochMilli(at + 20));
     }
 
     /**

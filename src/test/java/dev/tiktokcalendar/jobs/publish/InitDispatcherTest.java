@@ -1,13 +1,11 @@
 package dev.tiktokcalendar.jobs.publish;
 
 import dev.tiktokcalendar.calendar.InitIntents;
-import dev.tiktokcalendar.calendar.NodeName;
 import dev.tiktokcalendar.calendar.PostAttempts;
 import dev.tiktokcalendar.calendar.PostClaim;
 import dev.tiktokcalendar.calendar.PostClaimer;
-import dev.tiktokcalendar.calendar.PostHistory;
-import dev.tiktokcalendar.calendar.PostStateMachine;
 import dev.tiktokcalendar.support.CalendarFixtures;
+import dev.tiktokcalendar.support.ClaimingNode;
 import dev.tiktokcalendar.support.DatabaseTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class InitDispatcherTest extends DatabaseTest {
 
-    private static final String NODE = "dispatch-test";
-
     @Autowired
     JdbcClient jdbc;
 
@@ -47,7 +43,6 @@ class InitDispatcherTest extends DatabaseTest {
     private CalendarFixtures fixtures;
     private long workspace;
     private long account;
-    private PostStateMachine states;
     private PostClaimer claimer;
     private InitDispatcher dispatcher;
 
@@ -56,16 +51,13 @@ class InitDispatcherTest extends DatabaseTest {
         fixtures = new CalendarFixtures(jdbc);
         workspace = fixtures.workspace("dispatch-" + UUID.randomUUID());
         account = fixtures.account(workspace, "creator");
-        jdbc.sql("UPDATE post SET next_attempt_at = '2999-01-01' WHERE workspace_id <> ? AND state IN ('SCHEDULED', 'DEFERRED')")
-                .param(workspace).update();
-        NodeName node = new NodeName(NODE);
-        states = new PostStateMachine(jdbc, new PostHistory(jdbc, node), clock, transactionManager);
-        claimer = new PostClaimer(jdbc, states, node, clock, transactionManager);
+        fixtures.onlyThisWorkspaceDue(workspace);
+        ClaimingNode node = new ClaimingNode("dispatch-test", jdbc, transactionManager, clock);
+        claimer = node.claimer;
         PublishingProperties properties = new PublishingProperties(null, List.of(), 100, 2000, Duration.ofMinutes(5),
                 Duration.ofSeconds(30), Duration.ofMinutes(2), 8, 4, 4, 3, Duration.ofMinutes(1), Duration.ofSeconds(30),
                 new PublishingProperties.Reconciliation(null, null, null, null, null, null, null, 500));
-        dispatcher = new InitDispatcher(properties, new InitIntents(jdbc, states, node, clock, transactionManager), states,
-                node, new SimpleMeterRegistry(), clock);
+        dispatcher = new InitDispatcher(properties, node.intents, claimer, new SimpleMeterRegistry(), clock);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.tiktokcalendar.calendar;
+package dev.tiktokcalendar.database;
 
 import org.springframework.dao.PessimisticLockingFailureException;
 
@@ -8,9 +8,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * Runs a short transaction of its own again when InnoDB chose it as a deadlock victim (or a lock wait timed out).
- * The database rolled that transaction back entirely, so running it again is the same as running it once; the
- * guards inside (expected states, SKIP LOCKED) decide afresh. Never use it around a transaction that is not
+ * Runs a short transaction of its own (or a few auto-committed statements) again when InnoDB chose it as a deadlock
+ * victim (or a lock wait timed out). The database rolled that transaction back entirely, so running it again is the
+ * same as running it once; the guards inside (expected states, SKIP LOCKED, a rate-limit slot's age) decide afresh. Never use it around a transaction that is not
  * the caller's own, nor around anything that reaches TikTok.
  */
 public final class LockConflictRetry {

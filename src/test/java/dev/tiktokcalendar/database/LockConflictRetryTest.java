@@ -1,4 +1,4 @@
-package dev.tiktokcalendar.calendar;
+package dev.tiktokcalendar.database;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
