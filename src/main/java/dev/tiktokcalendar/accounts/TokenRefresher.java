@@ -60,7 +60,7 @@ public class TokenRefresher implements LaunchCondition {
         int needReauth = 0;
         int held = 0;
         for (long account : dueAccounts()) {
-            TikTokResult<AccessToken> result = tokens.current(account);
+            TikTokResult<AccessToken> result = tokens.fromStore(account);
             if (result.isOk()) {
                 refreshed++;
             } else if (result.error().errorClass() == ErrorClass.REAUTHORIZE) {

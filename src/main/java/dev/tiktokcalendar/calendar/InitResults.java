@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Records inits TikTok accepted: the {@code publish_id} on the attempt and on the post, and the post's move from
- * INIT_IN_FLIGHT to where it goes next (UPLOADING, PROCESSING). Inits answered at about the same time are committed
+ * Records inits TikTok accepted: the init call in the post's history, the {@code publish_id} on the attempt and on the
+ * post, and the post's move from INIT_IN_FLIGHT to where it goes next (UPLOADING, PROCESSING). Inits answered at about the same time are committed
  * together (group commit): the caller whose answer arrives while no commit runs commits every answer waiting, in one
  * transaction of a few statements, and the others wait for it. A post no longer INIT_IN_FLIGHT (taken over after its
  * claim ran out) keeps its {@code publish_id} but is not moved. Should a group's transaction fail, each of its answers
@@ -57,9 +57,12 @@ public class InitResults {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** An accepted init: where its post goes next, why, and when the pipeline looks at it again. */
+    /**
+     * An accepted init: where its post goes next, why, and when the pipeline looks at it again; {@code call} is the
+     * init's history row (none when the caller recorded it).
+     */
     public record Accepted(long postId, int attemptNo, Instant sentAt, String publishId, PostState target, String reason,
-                           Instant nextAttemptAt) {
+                           Instant nextAttemptAt, ApiCallEvent call) {
 
         public Accepted {
             if (!PostState.INIT_IN_FLIGHT.canMoveTo(target)) {
@@ -129,6 +132,10 @@ public class InitResults {
         // the posts first, then their attempts: the order in which the intents' transaction takes them
         Set<Long> inFlight = new HashSet<>(jdbc.sql("SELECT id FROM post WHERE id IN (:ids) AND state = 'INIT_IN_FLIGHT' FOR UPDATE")
                 .param("ids", ids).query(Long.class).list());
+        List<ApiCallEvent> calls = all.stream().map(Accepted::call).filter(java.util.Objects::nonNull).toList();
+        if (!calls.isEmpty()) {
+            history.recordApiCalls(calls);
+        }
         updateAttempts(all);
         List<Accepted> moving = all.stream().filter(accepted -> inFlight.contains(accepted.postId())).toList();
         if (!moving.isEmpty()) {
@@ -216,6 +223,9 @@ public class InitResults {
     }
 
     private boolean recordAlone(Accepted accepted) {
+        if (accepted.call() != null) {
+            history.recordApiCall(accepted.call());
+        }
         attempts.recordSent(accepted.postId(), accepted.attemptNo(), accepted.sentAt(), accepted.publishId());
         return stateMachine.apply(PostTransition.of(accepted.postId(), PostState.INIT_IN_FLIGHT, accepted.target(),
                 accepted.reason(), accepted.nextAttemptAt()));

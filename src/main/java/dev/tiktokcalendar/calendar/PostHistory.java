@@ -59,14 +59,22 @@ public class PostHistory {
     }
 
     public void recordApiCall(ApiCallEvent call) {
-        jdbc.sql("""
-                        INSERT INTO post_event (post_id, account_id, attempt_no, kind, occurred_at, endpoint,
-                                                http_status, tiktok_code, log_id, duration_ms, node)
-                        VALUES (?, ?, ?, 'API_CALL', ?, ?, ?, ?, ?, ?, ?)""")
-                .params(call.postId(), call.accountId(), call.attemptNo(), SqlTime.utc(call.occurredAt()), call.endpoint(),
-                        call.httpStatus(), call.tiktokCode(), truncate(call.logId(), 64),
-                        (int) Math.min(Integer.MAX_VALUE, call.duration().toMillis()), nodeName.value())
-                .update();
+        recordApiCalls(List.of(call));
+    }
+
+    /** The calls' history rows, in one multi-row insert. */
+    public void recordApiCalls(List<ApiCallEvent> calls) {
+        StringJoiner rows = new StringJoiner(", ");
+        List<Object> values = new ArrayList<>();
+        for (ApiCallEvent call : calls) {
+            rows.add("(?, ?, ?, 'API_CALL', ?, ?, ?, ?, ?, ?, ?)");
+            values.addAll(Arrays.asList(call.postId(), call.accountId(), call.attemptNo(), SqlTime.utc(call.occurredAt()),
+                    call.endpoint(), call.httpStatus(), call.tiktokCode(), truncate(call.logId(), 64),
+                    (int) Math.min(Integer.MAX_VALUE, call.duration().toMillis()), nodeName.value()));
+        }
+        jdbc.sql("INSERT INTO post_event (post_id, account_id, attempt_no, kind, occurred_at, endpoint, http_status, "
+                        + "tiktok_code, log_id, duration_ms, node) VALUES " + rows)
+                .params(values).update();
     }
 
     /** The history of one post, oldest first. */

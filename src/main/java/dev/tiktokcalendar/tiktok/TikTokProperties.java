@@ -24,7 +24,7 @@ public record TikTokProperties(URI apiBaseUrl, URI authBaseUrl, String clientKey
         requestTimeout = orDefault(requestTimeout, Duration.ofSeconds(30));
         chunkTimeout = orDefault(chunkTimeout, Duration.ofMinutes(5));
         chunkSize = chunkSize == null ? 10_000_000L : chunkSize;
-        tokens = tokens == null ? new Tokens(null, null, null) : tokens;
+        tokens = tokens == null ? new Tokens(null, null, null, null) : tokens;
         rateLimits = rateLimits == null ? new RateLimits(null, null, null, null, null, null) : rateLimits;
         retry = retry == null ? new Retry(null, null, null, null, null, null) : retry;
     }
@@ -55,8 +55,9 @@ public record TikTokProperties(URI apiBaseUrl, URI authBaseUrl, String clientKey
      * @param refreshLease how long one node may hold an account's refresh lease (a crashed node's lease expires)
      * @param refreshWait  how long a call waits for another node's refresh when its own token has already expired
      */
-    public record Tokens(Duration refreshAhead, Duration refreshLease, Duration refreshWait) {
+    public record Tokens(Duration refreshAhead, Duration refreshLease, Duration refreshWait, Duration reuseFor) {
         public Tokens {
+            reuseFor = orDefault(reuseFor, Duration.ofSeconds(30));
             refreshAhead = orDefault(refreshAhead, Duration.ofMinutes(30));
             refreshLease = orDefault(refreshLease, Duration.ofSeconds(30));
             refreshWait = orDefault(refreshWait, Duration.ofSeconds(10));

@@ -350,7 +350,7 @@ public final class PipelineBenchmark {
                 throw new IllegalStateException("timed out waiting for " + what);
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -78,7 +78,7 @@ class InitResultsTest extends DatabaseTest {
         for (long post : posts) {
             PostState target = post % 2 == 0 ? PostState.UPLOADING : PostState.PROCESSING;
             moved.add(senders.submit(() -> results.record(new InitResults.Accepted(post, 1, sentAt, "pub-" + post, target,
-                    "init accepted (publish_id pub-" + post + ")", lease))));
+                    "init accepted (publish_id pub-" + post + ")", lease, initCall(post, sentAt)))));
         }
         for (Future<Boolean> each : moved) {
             assertThat(each.get()).isTrue();
@@ -97,6 +97,11 @@ class InitResultsTest extends DatabaseTest {
                     .query(LocalDateTime.class).single().toInstant(ZoneOffset.UTC)).isEqualTo(lease);
             assertThat(jdbc.sql("SELECT reason FROM post_event WHERE post_id = ? AND from_state = 'INIT_IN_FLIGHT'").param(post)
                     .query(String.class).single()).isEqualTo("init accepted (publish_id pub-" + post + ")");
+            assertThat(jdbc.sql("""
+                            SELECT CONCAT(kind, ' ', COALESCE(endpoint, ''), ' ', COALESCE(log_id, '')) FROM post_event
+                            WHERE post_id = ? AND (kind = 'API_CALL' OR from_state = 'INIT_IN_FLIGHT') ORDER BY id""")
+                    .param(post).query(String.class).list())
+                    .as("the init call, then the move it led to").containsExactly("API_CALL video/init log-" + post, "TRANSITION  ");
         }
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT occurred_at) FROM post_event WHERE post_id IN (:ids) AND from_state = 'INIT_IN_FLIGHT'")
                 .param("ids", posts).query(Long.class).single()).as("fewer transactions than answers").isLessThan(40);
@@ -108,12 +113,18 @@ class InitResultsTest extends DatabaseTest {
         jdbc.sql("UPDATE post SET state = 'UNKNOWN' WHERE id = ?").param(post).update();
 
         boolean moved = results.record(new InitResults.Accepted(post, 1, clock.instant(), "pub-late", PostState.UPLOADING,
-                "init accepted (publish_id pub-late)", clock.instant().plusSeconds(120)));
+                "init accepted (publish_id pub-late)", clock.instant().plusSeconds(120), initCall(post, clock.instant())));
 
         assertThat(moved).isFalse();
         assertThat(fixtures.stateOf(post)).isEqualTo("UNKNOWN");
         assertThat(jdbc.sql("SELECT publish_id FROM post WHERE id = ?").param(post).query(String.class).single()).isEqualTo("pub-late");
         assertThat(jdbc.sql("SELECT publish_id FROM post_attempt WHERE post_id = ? AND attempt_no = 1").param(post)
                 .query(String.class).single()).isEqualTo("pub-late");
+        assertThat(jdbc.sql("SELECT log_id FROM post_event WHERE post_id = ? AND kind = 'API_CALL'").param(post)
+                .query(String.class).list()).containsExactly("log-" + post);
+    }
+
+    private ApiCallEvent initCall(long post, Instant at) {
+        return new ApiCallEvent(post, account, 1, "video/init", 200, "ok", "log-" + post, Duration.ofMillis(50), at);
     }
 }

@@ -2,6 +2,7 @@ package dev.tiktokcalendar.jobs.publish;
 
 import dev.tiktokcalendar.database.SqlTime;
 import dev.tiktokcalendar.tiktok.api.CreatorInfo;
+import dev.tiktokcalendar.tiktok.auth.AccessTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +16,11 @@ import java.util.Optional;
 public class AccountPostingState {
 
     private final JdbcClient jdbc;
+    private final AccessTokens tokens;
 
-    public AccountPostingState(JdbcClient jdbc) {
+    public AccountPostingState(JdbcClient jdbc, AccessTokens tokens) {
         this.jdbc = jdbc;
+        this.tokens = tokens;
     }
 
     /** Keeps the creator's current settings (and username) that {@code creator_info} just reported. */
@@ -53,6 +56,7 @@ public class AccountPostingState {
                 .params(status, reason, SqlTime.utc(at),
                         SqlTime.utc(at), accountId, status)
                 .update();
+        tokens.forget(accountId);
     }
 
     static CreatorConstraints constraints(CreatorInfo info) {

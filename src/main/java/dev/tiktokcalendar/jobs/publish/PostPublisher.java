@@ -199,10 +199,12 @@ public class PostPublisher {
     private PublishOutcome init(PublishablePost post, ContentCheck check, MediaPlan video, ChunkPlan plan,
                                 List<String> photoUrls, int attemptNo) {
         String endpoint = endpoint(post);
-        TikTokResult<PublishTicket> result = calls.call(post.id(), post.accountId(), attemptNo, endpoint,
+        ApiCallRecorder.Made<PublishTicket> made = calls.make(post.id(), post.accountId(), attemptNo, endpoint,
                 () -> sendInit(post, check, video, plan, photoUrls));
+        TikTokResult<PublishTicket> result = made.result();
         Instant sentAt = clock.instant();
         if (!result.isOk()) {
+            calls.record(made.event());
             return initFailure(post, attemptNo, result.error(), sentAt, video instanceof MediaPlan.Upload);
         }
         PublishTicket ticket = result.orElseThrow();
@@ -211,13 +213,13 @@ public class PostPublisher {
         if (ticket.uploadUrl() == null) {
             initResults.record(new InitResults.Accepted(post.id(), attemptNo, sentAt, ticket.publishId(), PostState.PROCESSING,
                     "init accepted (publish_id " + ticket.publishId() + ")",
-                    clock.instant().plus(properties.reconciliation().firstCheck())));
+                    clock.instant().plus(properties.reconciliation().firstCheck()), made.event()));
             return sent(post);
         }
         Instant leaseExpiry = uploadLeases.newExpiry();
         if (!initResults.record(new InitResults.Accepted(post.id(), attemptNo, sentAt, ticket.publishId(), PostState.UPLOADING,
                 "init accepted (publish_id " + ticket.publishId() + "); uploading " + plan.totalChunkCount() + " chunk(s)",
-                leaseExpiry))) {
+                leaseExpiry, made.event()))) {
             return abandonUpload(post, attemptNo, "the post was taken over while its init was in flight");
         }
         UploadLeases.Lease lease = uploadLeases.hold(post.id(), attemptNo, leaseExpiry);

@@ -1,5 +1,7 @@
 package dev.tiktokcalendar.tiktok.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tiktokcalendar.tiktok.TikTokProperties;
 import dev.tiktokcalendar.tiktok.error.ErrorClass;
 import dev.tiktokcalendar.tiktok.error.TikTokError;
@@ -20,6 +22,11 @@ import java.util.concurrent.locks.LockSupport;
  * are committed in one statement before the new access token is returned. A node that finds another node refreshing
  * keeps using the current token while it is still valid, or waits briefly (outside any transaction) for the new one.
  * {@code invalid_grant} marks the account NEEDS_REAUTH.
+ * <p>
+ * A token read from the store is used again for {@code tiktok.tokens.reuse-for} without another read and decryption:
+ * an account's posts prepared ahead and sent at their time ask for it twice within seconds. A token another node
+ * rotated or revoked meanwhile is answered with {@code access_token_invalid}, after which {@link #afterRejection}
+ * reads the store again.
  */
 public final class AccessTokens {
 
@@ -31,6 +38,7 @@ public final class AccessTokens {
     private final Clock clock;
     private final TikTokProperties.Tokens settings;
     private final String node;
+    private final Cache<Long, AccessToken> recentlyRead;
 
     public AccessTokens(TokenStore store, OAuthClient oauth, Clock clock, TikTokProperties.Tokens settings, String node) {
         this.store = store;
@@ -38,10 +46,21 @@ public final class AccessTokens {
         this.clock = clock;
         this.settings = settings;
         this.node = node;
+        this.recentlyRead = Caffeine.newBuilder().expireAfterWrite(settings.reuseFor()).maximumSize(100_000)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     /** The account's access token, refreshed first when it expires within the refresh-ahead margin. */
     public TikTokResult<AccessToken> current(long accountId) {
+        AccessToken recent = recentlyRead.getIfPresent(accountId);
+        if (recent != null && clock.instant().isBefore(recent.expiresAt().minus(settings.refreshAhead()))) {
+            return TikTokResult.ok(recent, null);
+        }
+        return fromStore(accountId);
+    }
+
+    /** As {@link #current}, but always read from the store (the refresh job, which picked the account from it). */
+    public TikTokResult<AccessToken> fromStore(long accountId) {
         Optional<StoredTokens> stored = store.load(accountId);
         if (stored.isEmpty()) {
             return reauth("no_tokens", "The account has no TikTok tokens; connect it.");
@@ -52,14 +71,27 @@ public final class AccessTokens {
         }
         Instant now = clock.instant();
         if (now.isBefore(tokens.accessExpiresAt().minus(settings.refreshAhead()))) {
-            return TikTokResult.ok(tokens.access(), null);
+            return remembered(TikTokResult.ok(tokens.access(), null));
         }
-        return refresh(accountId, tokens.version(), now.isBefore(tokens.accessExpiresAt()));
+        return remembered(refresh(accountId, tokens.version(), now.isBefore(tokens.accessExpiresAt())));
+    }
+
+    /** The account's status changed (held, disconnected): its next call reads the store again. */
+    public void forget(long accountId) {
+        recentlyRead.invalidate(accountId);
+    }
+
+    private TikTokResult<AccessToken> remembered(TikTokResult<AccessToken> read) {
+        if (read instanceof TikTokResult.Ok<AccessToken> token && !settings.reuseFor().isZero()) {
+            recentlyRead.put(token.value().accountId(), token.value());
+        }
+        return read;
     }
 
     /** TikTok refused {@code rejected}: a newer token if another call already refreshed, else one refresh now. */
     public TikTokResult<AccessToken> afterRejection(AccessToken rejected) {
-        return refresh(rejected.accountId(), rejected.version(), false);
+        recentlyRead.invalidate(rejected.accountId());
+        return remembered(refresh(rejected.accountId(), rejected.version(), false));
     }
 
     private TikTokResult<AccessToken> refresh(long accountId, long seenVersion, boolean currentStillValid) {
@@ -105,6 +137,7 @@ public final class AccessTokens {
             TikTokError error = failed.error();
             if (error.errorClass() == ErrorClass.REAUTHORIZE) {
                 store.markNeedsReauth(accountId, error.code() + ": " + error.message(), clock.instant());
+                forget(accountId);
                 log.info("TikTok account {} needs to be connected again: refresh refused with {}", accountId, error.code());
             } else {
                 store.releaseLease(accountId, node);

@@ -24,6 +24,8 @@ public final class RateLimitGate {
     private final TikTokProperties.RateLimits limits;
     private final Clock clock;
     private final Map<RateBucket, RateLimiterRegistry> fronts = new EnumMap<>(RateBucket.class);
+    private final Map<RateBucket, Integer> publishingCounts = new EnumMap<>(RateBucket.class);
+    private final Map<RateBucket, Integer> displayCount = new EnumMap<>(RateBucket.class);
 
     public RateLimitGate(RateLimitLog log, TikTokProperties.RateLimits limits, Clock clock) {
         this.log = log;
@@ -31,6 +33,7 @@ public final class RateLimitGate {
         this.clock = clock;
         for (RateBucket bucket : RateBucket.values()) {
             TikTokProperties.Limit limit = bucket.limit(limits);
+            (bucket == RateBucket.DISPLAY ? displayCount : publishingCounts).put(bucket, limit.count());
             fronts.put(bucket, RateLimiterRegistry.of(RateLimiterConfig.custom()
                     .limitForPeriod(limit.count()).limitRefreshPeriod(limit.window().plus(limits.margin()))
                     .timeoutDuration(Duration.ZERO).build()));
@@ -46,7 +49,7 @@ public final class RateLimitGate {
             }
         }
         TikTokProperties.Limit limit = bucket.limit(limits);
-        return log.reserve(accountId, bucket, limit.count(), limit.window().plus(limits.margin()), now);
+        return log.reserve(accountId, bucket, madeTogether(bucket), limit.window().plus(limits.margin()), now);
     }
 
     /** TikTok said 429 for this account: nobody calls this bucket again for one window. Returns when it may. */
@@ -56,7 +59,15 @@ public final class RateLimitGate {
             RateLimiter front = fronts.get(bucket).rateLimiter(Long.toString(accountId));
             front.drainPermissions();
         }
-        return log.exhaust(accountId, bucket, limit.count(), limit.window().plus(limits.margin()), clock.instant());
+        return log.exhaust(accountId, bucket, madeTogether(bucket), limit.window().plus(limits.margin()), clock.instant());
+    }
+
+    /**
+     * The buckets whose slots are made along with {@code bucket}'s: a post's calls (creator_info, init, status) come
+     * together, so its first call makes them all; the display API's 600 slots only when it is used.
+     */
+    private Map<RateBucket, Integer> madeTogether(RateBucket bucket) {
+        return bucket == RateBucket.DISPLAY ? displayCount : publishingCounts;
     }
 
     public Duration window(RateBucket bucket) {

@@ -7,6 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -15,6 +18,9 @@ import java.util.StringJoiner;
  * recently used slot that is at least one window old in a single auto-committed UPDATE, so nodes together never
  * make more than {@code count} calls in any window; it never waits for a slot (only a few jittered milliseconds after a
  * deadlock, {@link LockConflictRetry}) and never holds a transaction open. Times are epoch milliseconds from the caller's clock.
+ * An account's missing slots are made for several buckets at once (the gate says which), so the call that matters
+ * most, an init at its post's due instant, finds its slots made by the {@code creator_info} call that prepared the
+ * post: one statement.
  */
 public final class RateLimitLog {
 
@@ -26,24 +32,29 @@ public final class RateLimitLog {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    public Reservation reserve(long accountId, RateBucket bucket, int count, Duration window, Instant now) {
+    /**
+     * One call of {@code bucket} for the account at {@code now}, if one of its {@code counts.get(bucket)} slots is a
+     * window old; missing slots are made for every bucket of {@code counts}.
+     */
+    public Reservation reserve(long accountId, RateBucket bucket, Map<RateBucket, Integer> counts, Duration window, Instant now) {
         long at = now.toEpochMilli();
         try {
-            return LockConflictRetry.run(() -> takeSlot(accountId, bucket, count, window, at));
+            return LockConflictRetry.run(() -> takeSlot(accountId, bucket, counts, window, at));
         } catch (PessimisticLockingFailureException stillConflicting) {
             // callers kept reaching for the same slots: not now, but look again in a moment rather than wait
             return Reservation.notBefore(Instant.ofEpochMilli(at + 20));
         }
     }
 
-    private Reservation takeSlot(long accountId, RateBucket bucket, int count, Duration window, long at) {
+    private Reservation takeSlot(long accountId, RateBucket bucket, Map<RateBucket, Integer> counts, Duration window, long at) {
+        int count = counts.get(bucket);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (takeOldestFreeSlot(accountId, bucket, count, window, at)) {
                 return Reservation.grantedAt(Instant.ofEpochMilli(at));
             }
             SlotSummary slots = summary(accountId, bucket, count);
             if (slots.count() < count) {
-                createSlots(accountId, bucket, count);
+                createSlots(accountId, counts);
                 continue;
             }
             long free = slots.oldestMs() + window.toMillis();
@@ -59,9 +70,9 @@ public final class RateLimitLog {
      * TikTok answered 429: mark every slot of the bucket as used now, so the next call comes no earlier than
      * one window later, on every node. Returns that instant.
      */
-    public Instant exhaust(long accountId, RateBucket bucket, int count, Duration window, Instant now) {
+    public Instant exhaust(long accountId, RateBucket bucket, Map<RateBucket, Integer> counts, Duration window, Instant now) {
         long at = now.toEpochMilli();
-        createSlots(accountId, bucket, count);
+        createSlots(accountId, counts);
         jdbc.sql("UPDATE tiktok_rate_limit_slot SET used_at_ms = GREATEST(used_at_ms, :at) WHERE account_id = :account AND bucket = :bucket")
                 .param("at", at).param("account", accountId).param("bucket", bucket.name()).update();
         return Instant.ofEpochMilli(at + window.toMillis());
@@ -84,13 +95,21 @@ public final class RateLimitLog {
                 .query((rs, row) -> new SlotSummary(rs.getInt("n"), rs.getLong("oldest"))).single();
     }
 
-    private void createSlots(long accountId, RateBucket bucket, int count) {
+    /** In key order (bucket, slot), as every statement here meets the rows. */
+    private void createSlots(long accountId, Map<RateBucket, Integer> counts) {
         StringJoiner values = new StringJoiner(", ");
-        for (int slot = 0; slot < count; slot++) {
-            values.add("(:account, :bucket, " + slot + ", 0)");
-        }
+        List<Object> params = new ArrayList<>();
+        counts.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(RateBucket::name)))
+                .forEach(bucket -> {
+                    for (int slot = 0; slot < bucket.getValue(); slot++) {
+                        values.add("(?, ?, ?, 0)");
+                        params.add(accountId);
+                        params.add(bucket.getKey().name());
+                        params.add(slot);
+                    }
+                });
         jdbc.sql("INSERT IGNORE INTO tiktok_rate_limit_slot (account_id, bucket, slot, used_at_ms) VALUES " + values)
-                .param("account", accountId).param("bucket", bucket.name()).update();
+                .params(params).update();
     }
 
     private record SlotSummary(int count, long oldestMs) {

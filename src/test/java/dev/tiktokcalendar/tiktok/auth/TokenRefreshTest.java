@@ -30,6 +30,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +48,7 @@ class TokenRefreshTest {
     static void start() {
         sim = TikTokSimulator.builder().world(new World(WorldApp.defaults(),
                 List.of(WorldCreator.named("ahead"), WorldCreator.named("rejected"), WorldCreator.named("raced"),
-                        WorldCreator.named("revoked"), WorldCreator.named("flaky.login")), SimulatorSettings.builder().build())).start();
+                        WorldCreator.named("revoked"), WorldCreator.named("flaky.login"), WorldCreator.named("reused")), SimulatorSettings.builder().build())).start();
         fixture = new ClientFixture(sim, DATABASE);
     }
 
@@ -89,6 +92,49 @@ class TokenRefreshTest {
         assertThat(sim.requestLog().subList(mark, sim.requestLog().size()))
                 .extracting(r -> r.endpoint() + " " + r.httpStatus() + " " + r.code())
                 .containsExactly("USER_INFO 401 access_token_invalid", "OAUTH_TOKEN 200 ok", "USER_INFO 200 ok");
+    }
+
+    /**
+     * A token read from the store is used again for {@code reuse-for} without reading the store; it is read again when
+     * that has passed, when the account's status changed here ({@code forget}), and after TikTok refused the token.
+     */
+    @Test
+    void aTokenIsReusedForAWhileAndReadAgainAfterItsAccountChangedOrTikTokRefusedIt() {
+        MutableClock clock = new MutableClock(Instant.now());
+        TikTokClients node = fixture.clients(fixture.settings(), clock);
+        long account = fixture.connect("reused");
+        AtomicInteger reads = new AtomicInteger();
+        TokenStore counting = (TokenStore) Proxy.newProxyInstance(TokenStore.class.getClassLoader(), new Class<?>[] {TokenStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("load")) {
+                        reads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(node.tokenStore(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        AccessTokens tokens = new AccessTokens(counting, node.oauth(), clock, fixture.settings().tokens(), "reuse");
+
+        AccessToken first = tokens.current(account).orElseThrow();
+        assertThat(tokens.current(account).orElseThrow()).isEqualTo(first);
+        assertThat(tokens.current(account).orElseThrow()).isEqualTo(first);
+        assertThat(reads).as("read once").hasValue(1);
+
+        tokens.forget(account);
+        tokens.current(account);
+        assertThat(reads).as("read again after forget").hasValue(2);
+
+        clock.advance(fixture.settings().tokens().reuseFor().plusSeconds(1));
+        tokens.current(account);
+        assertThat(reads).as("read again after reuse-for").hasValue(3);
+
+        tokens.afterRejection(first);
+        int afterRejection = reads.get();
+        assertThat(afterRejection).as("the store read again after TikTok refused the token").isGreaterThan(3);
+        tokens.current(account);
+        assertThat(reads).as("the token found after the refusal is reused").hasValue(afterRejection);
     }
 
     /**

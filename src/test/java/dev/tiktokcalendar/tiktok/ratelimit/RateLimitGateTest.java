@@ -8,6 +8,7 @@ import dev.tiktokcalendar.tiktok.TikTokProperties.Limit;
 import dev.tiktokcalendar.tiktok.TikTokProperties.RateLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,6 +100,21 @@ class RateLimitGateTest {
         assertThat(granted(gate, one, RateBucket.STATUS, 40)).isEqualTo(30);
         clock.advance(Duration.ofSeconds(10));
         assertThat(granted(gate, one, RateBucket.INIT, 5)).isEqualTo(2);
+    }
+
+    @Test
+    void anAccountsFirstPublishingCallMakesTheSlotsOfAllPublishingBucketsSoItsFirstInitIsOneStatement() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        RateLimitGate gate = gate(new RateLimits(false, new Limit(4, null), null, new Limit(3, null), null, Duration.ZERO), clock);
+        long account = ACCOUNTS.incrementAndGet();
+
+        assertThat(gate.reserve(account, RateBucket.CREATOR_INFO).granted()).isTrue();
+
+        Map<String, Integer> slots = new TreeMap<>();
+        JdbcClient.create(DATABASE.shared()).sql("SELECT bucket, COUNT(*) FROM tiktok_rate_limit_slot WHERE account_id = ? GROUP BY bucket")
+                .param(account).query((rs, row) -> slots.put(rs.getString(1), rs.getInt(2))).list();
+        assertThat(slots).containsExactly(Map.entry("CREATOR_INFO", 3), Map.entry("INIT", 4), Map.entry("STATUS", 30));
+        assertThat(granted(gate, account, RateBucket.INIT, 5)).isEqualTo(4);
     }
 
     @Test
