@@ -9,6 +9,7 @@ import dev.tiktokcalendar.tiktok.error.ErrorCatalog;
 import dev.tiktokcalendar.tiktok.error.TikTokError;
 import dev.tiktokcalendar.tiktok.error.TikTokResult;
 import dev.tiktokcalendar.tiktok.http.HttpAnswer;
+import dev.tiktokcalendar.tiktok.http.OutgoingRequest;
 import dev.tiktokcalendar.tiktok.http.TikTokHttp;
 import dev.tiktokcalendar.tiktok.http.TransportFailure;
 import dev.tiktokcalendar.tiktok.ratelimit.RateLimitGate;
@@ -16,7 +17,6 @@ import dev.tiktokcalendar.tiktok.ratelimit.Reservation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -124,16 +124,15 @@ public final class ApiCaller {
         return publishId == null ? error : error.withPublishId(publishId);
     }
 
-    private HttpRequest request(ApiCall<?> call, AccessToken token) {
+    private OutgoingRequest request(ApiCall<?> call, AccessToken token) {
         String target = call.path() + (call.query() == null ? "" : "?" + call.query());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(settings.apiBaseUrl().resolve(target))
-                .timeout(settings.requestTimeout())
+        OutgoingRequest.Builder builder = OutgoingRequest.to(call.method(), settings.apiBaseUrl().resolve(target),
+                        settings.requestTimeout())
                 .header("Authorization", "Bearer " + token.value().reveal());
         if (call.body() == null && "GET".equals(call.method())) {
-            return builder.GET().build();
+            return builder.build();
         }
         byte[] json = TikTokJson.MAPPER.writeValueAsBytes(call.body() == null ? java.util.Map.of() : call.body());
-        return builder.header("Content-Type", "application/json; charset=UTF-8")
-                .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(json)).build();
+        return builder.header("Content-Type", "application/json; charset=UTF-8").body(json).build();
     }
 }

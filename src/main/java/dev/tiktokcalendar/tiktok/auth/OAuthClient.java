@@ -7,6 +7,7 @@ import dev.tiktokcalendar.tiktok.error.CallKind;
 import dev.tiktokcalendar.tiktok.error.ErrorCatalog;
 import dev.tiktokcalendar.tiktok.error.TikTokResult;
 import dev.tiktokcalendar.tiktok.http.HttpAnswer;
+import dev.tiktokcalendar.tiktok.http.OutgoingRequest;
 import dev.tiktokcalendar.tiktok.http.TikTokHttp;
 import dev.tiktokcalendar.tiktok.http.TransportFailure;
 import org.slf4j.Logger;
@@ -15,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,11 +108,10 @@ public final class OAuthClient {
     }
 
     private <T> TikTokResult<T> post(String path, Map<String, String> form, Success<T> success) {
-        HttpRequest request = HttpRequest.newBuilder(settings.apiBaseUrl().resolve(path))
-                .timeout(settings.requestTimeout())
+        OutgoingRequest request = OutgoingRequest.to("POST", settings.apiBaseUrl().resolve(path), settings.requestTimeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cache-Control", "no-cache")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form)))
+                .body(form(form).getBytes(StandardCharsets.UTF_8))
                 .build();
         HttpAnswer answer;
         try {

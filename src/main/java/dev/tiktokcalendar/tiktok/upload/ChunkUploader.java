@@ -8,14 +8,14 @@ import dev.tiktokcalendar.tiktok.error.ErrorClass;
 import dev.tiktokcalendar.tiktok.error.TikTokError;
 import dev.tiktokcalendar.tiktok.error.TikTokResult;
 import dev.tiktokcalendar.tiktok.http.HttpAnswer;
+import dev.tiktokcalendar.tiktok.http.OutgoingRequest;
 import dev.tiktokcalendar.tiktok.http.TikTokHttp;
 import dev.tiktokcalendar.tiktok.http.TransportFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
+import java.io.InputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,20 +114,19 @@ public final class ChunkUploader {
     }
 
     private TikTokResult<HttpAnswer> put(UploadUrl url, ChunkPlan.Chunk chunk, MediaSource source, String contentType) {
-        HttpRequest request = HttpRequest.newBuilder(url.uri())
-                .timeout(settings.chunkTimeout())
-                .header("Content-Type", contentType)
-                .header("Content-Range", chunk.contentRange())
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
-                    try {
-                        return source.open(chunk.first(), chunk.length());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }), chunk.length()))
-                .build();
+        InputStream content;
         try {
-            HttpAnswer answer = http.send(request);
+            content = source.open(chunk.first(), chunk.length());
+        } catch (IOException unreadable) {
+            return TikTokResult.failed(uploadError(ErrorClass.POST_INVALID, "media_unreadable", 0,
+                    "the media could not be read: " + unreadable.getClass().getSimpleName(), "Check the media file."));
+        }
+        try {
+            HttpAnswer answer = http.send(OutgoingRequest.to("PUT", url.uri(), settings.chunkTimeout())
+                    .header("Content-Type", contentType)
+                    .header("Content-Range", chunk.contentRange())
+                    .body(content, chunk.length())
+                    .build());
             if (answer.status() >= 500) {
                 return TikTokResult.failed(catalog.httpError(answer.status(), ENDPOINT, CallKind.UPLOAD, "chunk " + chunk.index() + " failed"));
             }
@@ -135,9 +134,16 @@ public final class ChunkUploader {
         } catch (TransportFailure failure) {
             return TikTokResult.failed(catalog.transportError(ENDPOINT, CallKind.UPLOAD, failure.requestSent(),
                     "chunk " + chunk.index() + ": " + failure.getMessage()));
-        } catch (UncheckedIOException unreadable) {
-            return TikTokResult.failed(uploadError(ErrorClass.POST_INVALID, "media_unreadable", 0,
-                    "the media could not be read: " + unreadable.getCause().getClass().getSimpleName(), "Check the media file."));
+        } finally {
+            closeQuietly(content);
+        }
+    }
+
+    private static void closeQuietly(InputStream content) {
+        try {
+            content.close();
+        } catch (IOException ignored) {
+            // the chunk's answer decides; a media file that cannot be closed changes nothing at TikTok
         }
     }
 

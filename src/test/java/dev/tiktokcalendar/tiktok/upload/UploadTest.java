@@ -203,7 +203,7 @@ class UploadTest {
         void run() throws IOException;
     }
 
-    /** Runs {@code hook} when chunk {@code index} has been read to its end. */
+    /** Runs {@code hook} once chunk {@code index} has been read whole. */
     private record SourceWithHook(MediaSource source, int index, Hook hook) implements MediaSource {
         @Override
         public long size() throws IOException {
@@ -217,10 +217,16 @@ class UploadTest {
                 return in;
             }
             return new FilterInputStream(in) {
+                private long read;
+                private boolean ran;
+
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
                     int n = super.read(b, off, len);
-                    if (n < 0) {
+                    read += Math.max(n, 0);
+                    // the HTTP client may stop at the chunk's length without reading the end of the stream
+                    if ((n < 0 || read >= length) && !ran) {
+                        ran = true;
                         hook.run();
                     }
                     return n;
