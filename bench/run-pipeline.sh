@@ -11,5 +11,5 @@ jfr=()
 if [[ -n "${JFR:-}" ]]; then
   jfr=("-XX:StartFlightRecording=filename=${JFR},settings=${JFR_SETTINGS:-profile},dumponexit=true")
 fi
-exec java -Xms512m -Xmx2g "${jfr[@]}" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+exec java ${BENCH_JAVA_OPTS:-} -Xms512m -Xmx2g "${jfr[@]}" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   dev.tiktokcalendar.bench.PipelineBenchmark "$@"

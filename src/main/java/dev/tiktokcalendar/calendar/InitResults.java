@@ -4,6 +4,7 @@ import dev.tiktokcalendar.database.LockConflictRetry;
 import dev.tiktokcalendar.database.SqlTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,21 +19,27 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Records inits TikTok accepted: the init call in the post's history, the {@code publish_id} on the attempt and on the
- * post, and the post's move from INIT_IN_FLIGHT to where it goes next (UPLOADING, PROCESSING). Inits answered at about the same time are committed
- * together (group commit): the caller whose answer arrives while no commit runs commits every answer waiting, in one
- * transaction of a few statements, and the others wait for it. A post no longer INIT_IN_FLIGHT (taken over after its
- * claim ran out) keeps its {@code publish_id} but is not moved. Should a group's transaction fail, each of its answers
- * is recorded on its own.
+ * post, and the post's move from INIT_IN_FLIGHT to where it goes next (UPLOADING, PROCESSING). Answers are committed
+ * by a thread of their own, those that arrived together in one transaction of a few statements (group commit), so a
+ * thread that sent an init goes on to the next one at once: at a due instant the inits go out first and their answers
+ * are recorded right behind them. What follows a commit (an upload) is chained to the future {@link #submit} returns.
+ * A post no longer INIT_IN_FLIGHT (taken over after its claim ran out) keeps its {@code publish_id} but is not moved.
+ * Should a group's transaction fail, each of its answers is recorded on its own. Until an answer is committed the post
+ * is INIT_IN_FLIGHT: a node that dies then leaves it to reconciliation, as it would a lost answer.
  */
 @Component
-public class InitResults {
+public class InitResults implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InitResults.class);
     private static final int MAX_GROUP = 100;
@@ -45,6 +52,13 @@ public class InitResults {
     private final TransactionTemplate ownTransaction;
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock committing = new ReentrantLock();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(daemon -> {
+        Thread thread = new Thread(daemon, "init-results");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closed;
 
     public InitResults(JdbcClient jdbc, PostStateMachine stateMachine, PostAttempts attempts, PostHistory history,
                        Clock clock, PlatformTransactionManager transactionManager) {
@@ -71,32 +85,58 @@ public class InitResults {
         }
     }
 
-    /** Records {@code accepted} once committed; true when the post moved, false when it had been taken over. */
-    public boolean record(Accepted accepted) {
+    /**
+     * Queues {@code accepted} for the next group commit; the future completes once it is committed, with true when the
+     * post moved and false when it had been taken over (or exceptionally when it could not be recorded).
+     */
+    public CompletableFuture<Boolean> submit(Accepted accepted) {
         Waiting mine = new Waiting(accepted);
         waiting.add(mine);
-        try {
-            while (!mine.committed.await(0, TimeUnit.MILLISECONDS)) {
-                if (committing.tryLock()) {
-                    try {
-                        if (mine.committed.getCount() > 0) {
-                            commitWaiting();
-                        }
-                    } finally {
-                        committing.unlock();
-                    }
-                } else {
-                    mine.committed.await(2, TimeUnit.MILLISECONDS);
-                }
+        if (closed) {
+            drain();
+        } else if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                committer.execute(this::drainScheduled);
+            } catch (RejectedExecutionException shuttingDown) {
+                drainScheduled.set(false);
+                drain();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while recording the init of post " + accepted.postId(), e);
         }
-        if (mine.failure != null) {
-            throw mine.failure;
+        return mine.committed;
+    }
+
+    /** Records {@code accepted} and waits for its commit; true when the post moved, false when it had been taken over. */
+    public boolean record(Accepted accepted) {
+        return submit(accepted).join();
+    }
+
+    private void drainScheduled() {
+        drainScheduled.set(false);
+        drain();
+        // an answer queued after the last poll but before the flag was cleared must not wait for the next one
+        if (!waiting.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            committer.execute(this::drainScheduled);
         }
-        return mine.moved;
+    }
+
+    private void drain() {
+        committing.lock();
+        try {
+            while (!waiting.isEmpty()) {
+                commitWaiting();
+            }
+        } finally {
+            committing.unlock();
+        }
+    }
+
+    /** Commits every answer still waiting, then records later ones on their callers' threads. */
+    @Override
+    public void destroy() throws InterruptedException {
+        closed = true;
+        committer.shutdown();
+        committer.awaitTermination(30, TimeUnit.SECONDS);
+        drain();
     }
 
     private void commitWaiting() {
@@ -110,18 +150,16 @@ public class InitResults {
         }
         try {
             Set<Long> moved = LockConflictRetry.run(() -> ownTransaction.execute(status -> commit(group)));
-            group.forEach(member -> member.moved = moved.contains(member.accepted.postId()));
+            group.forEach(member -> member.committed.complete(moved.contains(member.accepted.postId())));
         } catch (RuntimeException groupFailure) {
             log.warn("recording {} accepted inits together failed; recording each on its own", group.size(), groupFailure);
             for (Waiting member : group) {
                 try {
-                    member.moved = recordAlone(member.accepted);
+                    member.committed.complete(recordAlone(member.accepted));
                 } catch (RuntimeException e) {
-                    member.failure = e;
+                    member.committed.completeExceptionally(e);
                 }
             }
-        } finally {
-            group.forEach(member -> member.committed.countDown());
         }
     }
 
@@ -235,14 +273,9 @@ public class InitResults {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 
-    private static final class Waiting {
-        private final Accepted accepted;
-        private final CountDownLatch committed = new CountDownLatch(1);
-        private volatile boolean moved;
-        private volatile RuntimeException failure;
-
+    private record Waiting(Accepted accepted, CompletableFuture<Boolean> committed) {
         private Waiting(Accepted accepted) {
-            this.accepted = accepted;
+            this(accepted, new CompletableFuture<>());
         }
     }
 }

@@ -124,6 +124,28 @@ class InitResultsTest extends DatabaseTest {
                 .query(String.class).list()).containsExactly("log-" + post);
     }
 
+    @Test
+    void answersQueuedWhenTheNodeStopsAreCommittedAndLaterOnesOnTheirCallersThread() throws Exception {
+        List<Long> posts = postsInFlight(3);
+        Instant lease = clock.instant().plusSeconds(120);
+        List<java.util.concurrent.CompletableFuture<Boolean>> queued = new ArrayList<>();
+        for (long post : posts.subList(0, 2)) {
+            queued.add(results.submit(new InitResults.Accepted(post, 1, clock.instant(), "pub-" + post, PostState.UPLOADING,
+                    "init accepted (publish_id pub-" + post + ")", lease, initCall(post, clock.instant()))));
+        }
+
+        results.destroy();
+
+        for (java.util.concurrent.CompletableFuture<Boolean> each : queued) {
+            assertThat(each).isCompletedWithValue(true);
+        }
+        long last = posts.get(2);
+        assertThat(results.submit(new InitResults.Accepted(last, 1, clock.instant(), "pub-" + last, PostState.PROCESSING,
+                "init accepted (publish_id pub-" + last + ")", lease, initCall(last, clock.instant()))))
+                .as("committed before submit returns").isCompletedWithValue(true);
+        assertThat(posts).extracting(fixtures::stateOf).containsExactly("UPLOADING", "UPLOADING", "PROCESSING");
+    }
+
     private ApiCallEvent initCall(long post, Instant at) {
         return new ApiCallEvent(post, account, 1, "video/init", 200, "ok", "log-" + post, Duration.ofMillis(50), at);
     }

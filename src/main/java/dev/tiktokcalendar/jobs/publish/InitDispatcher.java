@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -136,16 +137,29 @@ public class InitDispatcher implements DisposableBean {
         }
     }
 
+    /** Sends the init on this thread; the post counts as busy until its outcome is committed and handed on. */
     private void send(PreparedInit init, int attemptNo) {
+        CompletableFuture<PublishOutcome> outcome;
         try {
-            PublishOutcome outcome = init.sendUnderAttempt().apply(attemptNo);
-            meters.counter("calendar.publish.outcomes", "outcome", outcome.name()).increment();
+            outcome = init.sendUnderAttempt().apply(attemptNo);
         } catch (RuntimeException e) {
-            // the intent is committed: the post becomes UNKNOWN when it runs out, and reconciliation decides
-            log.error("post {}: sending its init failed unexpectedly; reconciliation takes it over", init.postId(), e);
-        } finally {
+            unexpected(init, e);
             done();
+            return;
         }
+        outcome.whenComplete((result, failure) -> {
+            if (failure != null) {
+                unexpected(init, failure);
+            } else {
+                meters.counter("calendar.publish.outcomes", "outcome", result.name()).increment();
+            }
+            done();
+        });
+    }
+
+    private static void unexpected(PreparedInit init, Throwable failure) {
+        // the intent is committed: the post becomes UNKNOWN when it runs out, and reconciliation decides
+        log.error("post {}: sending its init failed unexpectedly; reconciliation takes it over", init.postId(), failure);
     }
 
     private void done() {

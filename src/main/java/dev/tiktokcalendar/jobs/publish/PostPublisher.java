@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends one claimed post to TikTok, following architecture §6: the account is checked, the creator's current
@@ -195,9 +196,13 @@ public class PostPublisher {
         return PublishOutcome.PREPARED;
     }
 
-    /** Sends the init of attempt {@code attemptNo}, whose intent is committed, and commits where the post ends. */
-    private PublishOutcome init(PublishablePost post, ContentCheck check, MediaPlan video, ChunkPlan plan,
-                                List<String> photoUrls, int attemptNo) {
+    /**
+     * Sends the init of attempt {@code attemptNo}, whose intent is committed. A refusal is committed here; an accepted
+     * init is queued for the next group commit ({@link InitResults}), after which its upload starts; the future
+     * completes then.
+     */
+    private CompletableFuture<PublishOutcome> init(PublishablePost post, ContentCheck check, MediaPlan video, ChunkPlan plan,
+                                                   List<String> photoUrls, int attemptNo) {
         String endpoint = endpoint(post);
         ApiCallRecorder.Made<PublishTicket> made = calls.make(post.id(), post.accountId(), attemptNo, endpoint,
                 () -> sendInit(post, check, video, plan, photoUrls));
@@ -205,26 +210,29 @@ public class PostPublisher {
         Instant sentAt = clock.instant();
         if (!result.isOk()) {
             calls.record(made.event());
-            return initFailure(post, attemptNo, result.error(), sentAt, video instanceof MediaPlan.Upload);
+            return CompletableFuture.completedFuture(initFailure(post, attemptNo, result.error(), sentAt, video instanceof MediaPlan.Upload));
         }
         PublishTicket ticket = result.orElseThrow();
         meters.timer("calendar.dispatch.lag").record(Duration.between(post.publishAt(), sentAt).isNegative()
                 ? Duration.ZERO : Duration.between(post.publishAt(), sentAt));
         if (ticket.uploadUrl() == null) {
-            initResults.record(new InitResults.Accepted(post.id(), attemptNo, sentAt, ticket.publishId(), PostState.PROCESSING,
+            return initResults.submit(new InitResults.Accepted(post.id(), attemptNo, sentAt, ticket.publishId(), PostState.PROCESSING,
                     "init accepted (publish_id " + ticket.publishId() + ")",
-                    clock.instant().plus(properties.reconciliation().firstCheck()), made.event()));
-            return sent(post);
+                    clock.instant().plus(properties.reconciliation().firstCheck()), made.event()))
+                    .thenApply(moved -> sent(post));
         }
         Instant leaseExpiry = uploadLeases.newExpiry();
-        if (!initResults.record(new InitResults.Accepted(post.id(), attemptNo, sentAt, ticket.publishId(), PostState.UPLOADING,
-                "init accepted (publish_id " + ticket.publishId() + "); uploading " + plan.totalChunkCount() + " chunk(s)",
-                leaseExpiry, made.event()))) {
-            return abandonUpload(post, attemptNo, "the post was taken over while its init was in flight");
-        }
-        UploadLeases.Lease lease = uploadLeases.hold(post.id(), attemptNo, leaseExpiry);
-        uploads.submit(post.id(), () -> upload(post, attemptNo, ticket, plan, (MediaPlan.Upload) video, lease));
-        return PublishOutcome.SENT;
+        return initResults.submit(new InitResults.Accepted(post.id(), attemptNo, sentAt, ticket.publishId(), PostState.UPLOADING,
+                        "init accepted (publish_id " + ticket.publishId() + "); uploading " + plan.totalChunkCount() + " chunk(s)",
+                        leaseExpiry, made.event()))
+                .thenApply(moved -> {
+                    if (!moved) {
+                        return abandonUpload(post, attemptNo, "the post was taken over while its init was in flight");
+                    }
+                    UploadLeases.Lease lease = uploadLeases.hold(post.id(), attemptNo, leaseExpiry);
+                    uploads.submit(post.id(), () -> upload(post, attemptNo, ticket, plan, (MediaPlan.Upload) video, lease));
+                    return PublishOutcome.SENT;
+                });
     }
 
     /** Streams the chunks under {@code lease} (closed here) and commits where the post ends. */

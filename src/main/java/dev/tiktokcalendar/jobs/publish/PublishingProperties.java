@@ -37,7 +37,7 @@ public record PublishingProperties(
         @DefaultValue("30s") Duration prepareAhead,
         @DefaultValue("2m") Duration uploadLease,
         @DefaultValue("8") int threads,
-        @DefaultValue("32") int dispatchThreads,
+        @DefaultValue("128") int dispatchThreads,
         @DefaultValue("4") int uploadThreads,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("1m") Duration retryBackoff,

@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +75,7 @@ class InitDispatcherTest extends DatabaseTest {
                     PostAttempts.MediaSource.FILE_UPLOAD), attemptNo -> {
                 sentAt.put(claim.postId(), clock.instant());
                 attempts.put(claim.postId(), attemptNo);
-                return PublishOutcome.SENT;
+                return CompletableFuture.completedFuture(PublishOutcome.SENT);
             }));
         }
         assertThat(dispatcher.waiting()).isEqualTo(6);
@@ -104,7 +105,7 @@ class InitDispatcherTest extends DatabaseTest {
         dispatcher.sendAt(new PreparedInit(new InitIntents.Intent(claim, "init intent committed",
                 PostAttempts.MediaSource.FILE_UPLOAD), attemptNo -> {
             sentAt.put(claim.postId(), clock.instant());
-            return PublishOutcome.SENT;
+            return CompletableFuture.completedFuture(PublishOutcome.SENT);
         }));
         assertThat(fixtures.stateOf(post)).isEqualTo("CLAIMED");
 
@@ -126,7 +127,7 @@ class InitDispatcherTest extends DatabaseTest {
         dispatcher.sendAt(new PreparedInit(new InitIntents.Intent(claim, "init intent committed",
                 PostAttempts.MediaSource.FILE_UPLOAD), attemptNo -> {
             sentAt.put(claim.postId(), clock.instant());
-            return PublishOutcome.SENT;
+            return CompletableFuture.completedFuture(PublishOutcome.SENT);
         }));
 
         assertThat(dispatcher.awaitSentDueBy(clock.instant(), Duration.ofSeconds(10))).isTrue();
