@@ -12,6 +12,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * post, and the post's move from INIT_IN_FLIGHT to where it goes next (UPLOADING, PROCESSING). Answers are committed
  * by a thread of their own, those that arrived together in one transaction of a few statements (group commit), so a
  * thread that sent an init goes on to the next one at once: at a due instant the inits go out first and their answers
- * are recorded right behind them. What follows a commit (an upload) is chained to the future {@link #submit} returns.
+ * are recorded right behind them, once no init is being sent ({@link InitTraffic}, at most {@link #HOLD_FOR_INITS}),
+ * in larger groups. What follows a commit (an upload) is chained to the future {@link #submit} returns.
  * A post no longer INIT_IN_FLIGHT (taken over after its claim ran out) keeps its {@code publish_id} but is not moved.
  * Should a group's transaction fail, each of its answers is recorded on its own. Until an answer is committed the post
  * is INIT_IN_FLIGHT: a node that dies then leaves it to reconciliation, as it would a lost answer.
@@ -43,6 +45,8 @@ public class InitResults implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InitResults.class);
     private static final int MAX_GROUP = 100;
+    /** Answers wait at most this long for the inits being sent: uploads start after the commit, and wait for them too. */
+    static final Duration HOLD_FOR_INITS = Duration.ofSeconds(2);
 
     private final JdbcClient jdbc;
     private final PostStateMachine stateMachine;
@@ -59,6 +63,7 @@ public class InitResults implements DisposableBean {
         return thread;
     });
     private volatile boolean closed;
+    private volatile InitTraffic traffic = InitTraffic.NONE;
 
     public InitResults(JdbcClient jdbc, PostStateMachine stateMachine, PostAttempts attempts, PostHistory history,
                        Clock clock, PlatformTransactionManager transactionManager) {
@@ -110,7 +115,17 @@ public class InitResults implements DisposableBean {
         return submit(accepted).join();
     }
 
+    /** The inits whose sending goes before recording answers. */
+    public void yieldTo(InitTraffic inits) {
+        this.traffic = inits;
+    }
+
     private void drainScheduled() {
+        try {
+            traffic.awaitQuiet(HOLD_FOR_INITS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         drainScheduled.set(false);
         drain();
         // an answer queued after the last poll but before the flag was cleared must not wait for the next one

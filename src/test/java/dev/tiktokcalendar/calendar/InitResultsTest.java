@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,6 +123,24 @@ class InitResultsTest extends DatabaseTest {
                 .query(String.class).single()).isEqualTo("pub-late");
         assertThat(jdbc.sql("SELECT log_id FROM post_event WHERE post_id = ? AND kind = 'API_CALL'").param(post)
                 .query(String.class).list()).containsExactly("log-" + post);
+    }
+
+    @Test
+    void answersAreRecordedOnceTheInitsBeingSentAreOut() throws Exception {
+        long post = postsInFlight(1).get(0);
+        java.util.concurrent.CountDownLatch initsOut = new java.util.concurrent.CountDownLatch(1);
+        results.yieldTo(patience -> initsOut.await(patience.toMillis(), TimeUnit.MILLISECONDS));
+
+        java.util.concurrent.CompletableFuture<Boolean> recorded = results.submit(new InitResults.Accepted(post, 1,
+                clock.instant(), "pub-" + post, PostState.PROCESSING, "init accepted (publish_id pub-" + post + ")",
+                clock.instant().plusSeconds(10), initCall(post, clock.instant())));
+        Thread.sleep(300);
+
+        assertThat(recorded).as("held while inits are being sent").isNotDone();
+        assertThat(fixtures.stateOf(post)).isEqualTo("INIT_IN_FLIGHT");
+        initsOut.countDown();
+        assertThat(recorded.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(fixtures.stateOf(post)).isEqualTo("PROCESSING");
     }
 
     @Test

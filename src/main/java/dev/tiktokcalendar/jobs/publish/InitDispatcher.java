@@ -1,6 +1,7 @@
 package dev.tiktokcalendar.jobs.publish;
 
 import dev.tiktokcalendar.calendar.InitIntents;
+import dev.tiktokcalendar.calendar.InitTraffic;
 import dev.tiktokcalendar.calendar.PostClaim;
 import dev.tiktokcalendar.calendar.PostClaimer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,12 +36,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * claims expire and the posts go back to the pool), and a node that stops puts its waiting posts back at once.
  */
 @Component
-public class InitDispatcher implements DisposableBean {
+public class InitDispatcher implements DisposableBean, InitTraffic {
 
     private static final Logger log = LoggerFactory.getLogger(InitDispatcher.class);
     private static final Comparator<Waiting> DUE_ORDER = Comparator.comparing(Waiting::dueAt).thenComparingLong(Waiting::postId);
-    // a second sweep takes the next batch while the first one's intent transaction runs
-    private static final int SWEEP_THREADS = 2;
+    // while one sweep waits for its batch's intent transaction, others take the next batches: posts due together are
+    // released to the senders side by side instead of one batch after the other
+    private static final int SWEEP_THREADS = 8;
 
     private final ScheduledThreadPoolExecutor sweeps;
     private final ThreadPoolExecutor senders;
@@ -50,7 +52,10 @@ public class InitDispatcher implements DisposableBean {
     private final MeterRegistry meters;
     private final Clock clock;
     private final ConcurrentSkipListMap<Waiting, PreparedInit> waiting = new ConcurrentSkipListMap<>(DUE_ORDER);
+    // sweeps running, inits being sent, and accepted inits until their answers are committed and handed on
     private final AtomicInteger busy = new AtomicInteger();
+    // sweeps running and inits being sent
+    private final AtomicInteger sending = new AtomicInteger();
     private final Object changed = new Object();
 
     public InitDispatcher(PublishingProperties properties, InitIntents intents, PostClaimer claimer, MeterRegistry meters,
@@ -93,6 +98,7 @@ public class InitDispatcher implements DisposableBean {
      */
     private void sweep(Waiting armedFor) {
         busy.incrementAndGet();
+        sending.incrementAndGet();
         try {
             List<PreparedInit> batch;
             while (!(batch = takeDue(properties.claimBatch())).isEmpty()) {
@@ -105,6 +111,7 @@ public class InitDispatcher implements DisposableBean {
             // their claims decide: back to the pool when they expire, or UNKNOWN for an intent that was committed
             log.error("committing the init intents of a batch failed; its posts are handled when their claims expire", e);
         } finally {
+            sending.decrementAndGet();
             done();
         }
     }
@@ -133,6 +140,7 @@ public class InitDispatcher implements DisposableBean {
                 continue;
             }
             busy.incrementAndGet();
+            sending.incrementAndGet();
             senders.execute(() -> send(init, attemptNo));
         }
     }
@@ -144,8 +152,13 @@ public class InitDispatcher implements DisposableBean {
             outcome = init.sendUnderAttempt().apply(attemptNo);
         } catch (RuntimeException e) {
             unexpected(init, e);
+            sending.decrementAndGet();
             done();
             return;
+        }
+        sending.decrementAndGet();
+        synchronized (changed) {
+            changed.notifyAll();
         }
         outcome.whenComplete((result, failure) -> {
             if (failure != null) {
@@ -182,6 +195,20 @@ public class InitDispatcher implements DisposableBean {
             }
         }
         return true;
+    }
+
+    @Override
+    public void awaitQuiet(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        synchronized (changed) {
+            while (sending.get() > 0 || dueBy(clock.instant())) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(changed, Math.min(left, TimeUnit.MILLISECONDS.toNanos(20)));
+            }
+        }
     }
 
     private boolean dueBy(Instant instant) {

@@ -82,6 +82,8 @@ public class PostPublisher {
                          InitResults initResults, MeterRegistry meters, Clock clock) {
         this.dispatcher = dispatcher;
         this.initResults = initResults;
+        // answers are recorded once the inits due have gone out: those go first at a due instant
+        initResults.yieldTo(dispatcher);
         this.mediaUrls = mediaUrls;
         this.uploadLeases = uploadLeases;
         this.uploads = uploads;
