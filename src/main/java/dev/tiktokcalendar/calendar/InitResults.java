@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +48,7 @@ public class InitResults implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(InitResults.class);
     private static final int MAX_GROUP = 100;
     /** Answers wait at most this long for the inits being sent: uploads start after the commit, and wait for them too. */
-    static final Duration HOLD_FOR_INITS = Duration.ofSeconds(2);
+    private static final Duration HOLD_FOR_INITS = Duration.ofSeconds(2);
 
     private final JdbcClient jdbc;
     private final PostStateMachine stateMachine;
@@ -57,11 +59,7 @@ public class InitResults implements DisposableBean {
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock committing = new ReentrantLock();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final ExecutorService committer = Executors.newSingleThreadExecutor(daemon -> {
-        Thread thread = new Thread(daemon, "init-results");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(committerThread());
     private volatile boolean closed;
     private volatile InitTraffic traffic = InitTraffic.NONE;
 
@@ -74,6 +72,12 @@ public class InitResults implements DisposableBean {
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    private static CustomizableThreadFactory committerThread() {
+        CustomizableThreadFactory thread = new CustomizableThreadFactory("init-results-");
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**
@@ -185,7 +189,7 @@ public class InitResults implements DisposableBean {
         // the posts first, then their attempts: the order in which the intents' transaction takes them
         Set<Long> inFlight = new HashSet<>(jdbc.sql("SELECT id FROM post WHERE id IN (:ids) AND state = 'INIT_IN_FLIGHT' FOR UPDATE")
                 .param("ids", ids).query(Long.class).list());
-        List<ApiCallEvent> calls = all.stream().map(Accepted::call).filter(java.util.Objects::nonNull).toList();
+        List<ApiCallEvent> calls = all.stream().map(Accepted::call).filter(Objects::nonNull).toList();
         if (!calls.isEmpty()) {
             history.recordApiCalls(calls);
         }
@@ -196,7 +200,8 @@ public class InitResults implements DisposableBean {
             if (updated != moving.size()) {
                 throw new IllegalStateException("expected to move " + moving.size() + " posts on from INIT_IN_FLIGHT, moved " + updated);
             }
-            history.recordTransitions(moving, PostState.INIT_IN_FLIGHT, now);
+            history.recordTransitions(moving.stream().map(accepted -> new PostHistory.TransitionRow(accepted.postId(),
+                    PostState.INIT_IN_FLIGHT, accepted.target(), accepted.reason())).toList(), now);
         }
         List<Accepted> takenOver = all.stream().filter(accepted -> !inFlight.contains(accepted.postId())).toList();
         if (!takenOver.isEmpty()) {
@@ -206,71 +211,55 @@ public class InitResults implements DisposableBean {
     }
 
     private void updateAttempts(List<Accepted> all) {
-        StringJoiner sentAt = new StringJoiner(" ", "CASE post_id ", " END");
-        StringJoiner publishId = new StringJoiner(" ", "CASE post_id ", " END");
+        CaseById sentAt = new CaseById("post_id");
+        CaseById publishId = new CaseById("post_id");
         StringJoiner keys = new StringJoiner(", ");
-        List<Object> values = new ArrayList<>();
-        List<Object> publishIds = new ArrayList<>();
         List<Object> keyValues = new ArrayList<>();
         for (Accepted accepted : all) {
-            sentAt.add("WHEN ? THEN ?");
-            values.add(accepted.postId());
-            values.add(SqlTime.utc(accepted.sentAt()));
-            publishId.add("WHEN ? THEN ?");
-            publishIds.add(accepted.postId());
-            publishIds.add(accepted.publishId());
+            sentAt.when(accepted.postId(), SqlTime.utc(accepted.sentAt()));
+            publishId.when(accepted.postId(), accepted.publishId());
             keys.add("(?, ?)");
-            keyValues.add(accepted.postId());
-            keyValues.add(accepted.attemptNo());
+            keyValues.addAll(List.of(accepted.postId(), accepted.attemptNo()));
         }
-        values.addAll(publishIds);
+        List<Object> values = new ArrayList<>(sentAt.params);
+        values.addAll(publishId.params);
         values.addAll(keyValues);
-        jdbc.sql("UPDATE post_attempt SET init_sent_at = " + sentAt + ", publish_id = " + publishId
+        jdbc.sql("UPDATE post_attempt SET init_sent_at = " + sentAt.sql + ", publish_id = " + publishId.sql
                         + " WHERE (post_id, attempt_no) IN (" + keys + ")")
                 .params(values).update();
     }
 
     /** The publish id on the posts and, when {@code move}, their move on from INIT_IN_FLIGHT; returns the rows updated. */
     private int updatePosts(List<Accepted> posts, boolean move, Instant now) {
-        StringJoiner publishId = new StringJoiner(" ", "CASE id ", " END");
-        StringJoiner sentAt = new StringJoiner(" ", "CASE id ", " END");
-        StringJoiner target = new StringJoiner(" ", "CASE id ", " END");
-        StringJoiner reason = new StringJoiner(" ", "CASE id ", " END");
-        StringJoiner next = new StringJoiner(" ", "CASE id ", " END");
-        List<Object> publishIds = new ArrayList<>();
-        List<Object> sentAts = new ArrayList<>();
-        List<Object> targets = new ArrayList<>();
-        List<Object> reasons = new ArrayList<>();
-        List<Object> nexts = new ArrayList<>();
-        for (Accepted accepted : posts) {
-            publishId.add("WHEN ? THEN ?");
-            publishIds.addAll(Arrays.asList(accepted.postId(), accepted.publishId()));
-            sentAt.add("WHEN ? THEN ?");
-            sentAts.addAll(List.of(accepted.postId(), SqlTime.utc(accepted.sentAt())));
-            target.add("WHEN ? THEN ?");
-            targets.addAll(List.of(accepted.postId(), accepted.target().name()));
-            reason.add("WHEN ? THEN ?");
-            reasons.addAll(List.of(accepted.postId(), truncate(accepted.reason())));
-            next.add("WHEN ? THEN ?");
-            nexts.addAll(List.of(accepted.postId(), SqlTime.utc(accepted.nextAttemptAt())));
-        }
-        List<Object> values = new ArrayList<>(publishIds);
-        values.addAll(sentAts);
-        String sql = "UPDATE post SET publish_id = " + publishId + ", init_sent_at = COALESCE(init_sent_at, " + sentAt + ")";
-        if (move) {
-            sql += ", state = " + target + ", state_reason = " + reason + ", state_changed_at = ?, next_attempt_at = " + next
-                    + ", claim_owner = NULL, version = version + 1, updated_at = ?";
-            values.addAll(targets);
-            values.addAll(reasons);
-            values.add(SqlTime.utc(now));
-            values.addAll(nexts);
-            values.add(SqlTime.utc(now));
-        }
+        CaseById publishId = new CaseById("id");
+        CaseById sentAt = new CaseById("id");
+        CaseById target = new CaseById("id");
+        CaseById reason = new CaseById("id");
+        CaseById next = new CaseById("id");
         StringJoiner ids = new StringJoiner(", ");
+        List<Object> idValues = new ArrayList<>();
         for (Accepted accepted : posts) {
+            publishId.when(accepted.postId(), accepted.publishId());
+            sentAt.when(accepted.postId(), SqlTime.utc(accepted.sentAt()));
+            target.when(accepted.postId(), accepted.target().name());
+            reason.when(accepted.postId(), PostHistory.truncate(accepted.reason(), 1000));
+            next.when(accepted.postId(), SqlTime.utc(accepted.nextAttemptAt()));
             ids.add("?");
-            values.add(accepted.postId());
+            idValues.add(accepted.postId());
         }
+        List<Object> values = new ArrayList<>(publishId.params);
+        values.addAll(sentAt.params);
+        String sql = "UPDATE post SET publish_id = " + publishId.sql + ", init_sent_at = COALESCE(init_sent_at, " + sentAt.sql + ")";
+        if (move) {
+            sql += ", state = " + target.sql + ", state_reason = " + reason.sql + ", state_changed_at = ?, next_attempt_at = "
+                    + next.sql + ", claim_owner = NULL, version = version + 1, updated_at = ?";
+            values.addAll(target.params);
+            values.addAll(reason.params);
+            values.add(SqlTime.utc(now));
+            values.addAll(next.params);
+            values.add(SqlTime.utc(now));
+        }
+        values.addAll(idValues);
         sql += " WHERE id IN (" + ids + ")" + (move ? " AND state = 'INIT_IN_FLIGHT'" : "");
         return jdbc.sql(sql).params(values).update();
     }
@@ -284,8 +273,20 @@ public class InitResults implements DisposableBean {
                 accepted.reason(), accepted.nextAttemptAt()));
     }
 
-    private static String truncate(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    /** {@code CASE <key> WHEN ? THEN ? ... END}, a WHEN per post, and its parameters in order. */
+    private static final class CaseById {
+        private final StringJoiner sql;
+        private final List<Object> params = new ArrayList<>();
+
+        private CaseById(String key) {
+            this.sql = new StringJoiner(" ", "CASE " + key + " ", " END");
+        }
+
+        private void when(long id, Object value) {
+            sql.add("WHEN ? THEN ?");
+            params.add(id);
+            params.add(value);
+        }
     }
 
     private record Waiting(Accepted accepted, CompletableFuture<Boolean> committed) {

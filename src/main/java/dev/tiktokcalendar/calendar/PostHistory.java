@@ -25,34 +25,29 @@ public class PostHistory {
         this.nodeName = nodeName;
     }
 
+    /** One state transition's history row. */
+    record TransitionRow(long postId, PostState from, PostState to, String reason) {
+    }
+
     void recordTransition(long postId, PostState from, PostState to, String reason, Instant at) {
-        jdbc.sql("""
-                        INSERT INTO post_event (post_id, kind, occurred_at, from_state, to_state, reason, node)
-                        VALUES (?, 'TRANSITION', ?, ?, ?, ?, ?)""")
-                .params(postId, SqlTime.utc(at), from.name(), to.name(), truncate(reason, 1000), nodeName.value())
-                .update();
+        recordTransitions(List.of(new TransitionRow(postId, from, to, reason)), at);
     }
 
     /** One history row per post of {@code fromById}, in one multi-row insert. */
     void recordTransitions(Map<Long, PostState> fromById, PostState to, String reason, Instant at) {
-        StringJoiner rows = new StringJoiner(", ");
-        List<Object> values = new ArrayList<>();
-        fromById.forEach((postId, from) -> {
-            rows.add("(?, 'TRANSITION', ?, ?, ?, ?, ?)");
-            values.addAll(Arrays.asList(postId, SqlTime.utc(at), from.name(), to.name(), truncate(reason, 1000), nodeName.value()));
-        });
-        jdbc.sql("INSERT INTO post_event (post_id, kind, occurred_at, from_state, to_state, reason, node) VALUES " + rows)
-                .params(values).update();
+        List<TransitionRow> rows = new ArrayList<>();
+        fromById.forEach((postId, from) -> rows.add(new TransitionRow(postId, from, to, reason)));
+        recordTransitions(rows, at);
     }
 
-    /** One transition row per post, each with its own target and reason, in one multi-row insert. */
-    void recordTransitions(List<InitResults.Accepted> moved, PostState from, Instant at) {
+    /** The transitions' history rows, in one multi-row insert. */
+    void recordTransitions(List<TransitionRow> transitions, Instant at) {
         StringJoiner rows = new StringJoiner(", ");
         List<Object> values = new ArrayList<>();
-        for (InitResults.Accepted accepted : moved) {
+        for (TransitionRow transition : transitions) {
             rows.add("(?, 'TRANSITION', ?, ?, ?, ?, ?)");
-            values.addAll(Arrays.asList(accepted.postId(), SqlTime.utc(at), from.name(), accepted.target().name(),
-                    truncate(accepted.reason(), 1000), nodeName.value()));
+            values.addAll(Arrays.asList(transition.postId(), SqlTime.utc(at), transition.from().name(),
+                    transition.to().name(), truncate(transition.reason(), 1000), nodeName.value()));
         }
         jdbc.sql("INSERT INTO post_event (post_id, kind, occurred_at, from_state, to_state, reason, node) VALUES " + rows)
                 .params(values).update();
@@ -93,7 +88,8 @@ public class PostHistory {
                 .list();
     }
 
-    private static String truncate(String text, int max) {
+    /** {@code text} cut to its column's {@code max} characters. */
+    static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 

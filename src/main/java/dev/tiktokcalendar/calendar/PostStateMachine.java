@@ -79,7 +79,7 @@ public class PostStateMachine {
                                version = version + 1, updated_at = :now
                         WHERE id IN (:ids) AND state IN (:expected)""")
                 .param("target", target.name())
-                .param("reason", truncate(reason, 1000))
+                .param("reason", PostHistory.truncate(reason, 1000))
                 .param("now", SqlTime.utc(now))
                 .param("nextAttemptAt", SqlTime.utc(nextAttemptAt))
                 .param("ids", List.copyOf(fromById.keySet()))
@@ -90,10 +90,6 @@ public class PostStateMachine {
             throw new IllegalStateException("expected to move " + fromById.size() + " posts to " + target + ", moved " + moved);
         }
         history.recordTransitions(fromById, target, reason, now);
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     /** As {@link #apply}, inside the caller's transaction (for claims that move many posts at once). */
@@ -128,14 +124,14 @@ public class PostStateMachine {
                                version = version + 1, updated_at = :now
                         WHERE id = :id AND state IN (:expected)""")
                 .param("target", transition.target().name())
-                .param("reason", truncate(transition.reason(), 1000))
+                .param("reason", PostHistory.truncate(transition.reason(), 1000))
                 .param("now", SqlTime.utc(now))
                 .param("nextAttemptAt", SqlTime.utc(transition.nextAttemptAt()))
                 .param("hasFailure", failure != null)
-                .param("failCode", failure == null ? null : truncate(failure.code(), 64))
-                .param("failMessage", failure == null ? null : truncate(failure.message(), 1000))
-                .param("failLogId", failure == null ? null : truncate(failure.logId(), 64))
-                .param("userAction", failure == null ? null : truncate(failure.userAction(), 500))
+                .param("failCode", failure == null ? null : PostHistory.truncate(failure.code(), 64))
+                .param("failMessage", failure == null ? null : PostHistory.truncate(failure.message(), 1000))
+                .param("failLogId", failure == null ? null : PostHistory.truncate(failure.logId(), 64))
+                .param("userAction", failure == null ? null : PostHistory.truncate(failure.userAction(), 500))
                 .param("tiktokPostId", publication == null ? null : publication.tiktokPostId())
                 .param("tiktokUrl", publication == null ? null : publication.tiktokUrl())
                 .param("completedAt", publication == null ? null : SqlTime.utc(publication.completedAt()))

@@ -54,6 +54,7 @@ public record TikTokProperties(URI apiBaseUrl, URI authBaseUrl, String clientKey
      * @param refreshAhead refresh an access token this long before it expires
      * @param refreshLease how long one node may hold an account's refresh lease (a crashed node's lease expires)
      * @param refreshWait  how long a call waits for another node's refresh when its own token has already expired
+     * @param reuseFor     how long a token read from the store is used again without another read (0: every call reads)
      */
     public record Tokens(Duration refreshAhead, Duration refreshLease, Duration refreshWait, Duration reuseFor) {
         public Tokens {

@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends the inits of prepared posts at their due instants. When posts come due, one sweep takes up to
@@ -157,9 +158,7 @@ public class InitDispatcher implements DisposableBean, InitTraffic {
             return;
         }
         sending.decrementAndGet();
-        synchronized (changed) {
-            changed.notifyAll();
-        }
+        signalChange();
         outcome.whenComplete((result, failure) -> {
             if (failure != null) {
                 unexpected(init, failure);
@@ -177,38 +176,41 @@ public class InitDispatcher implements DisposableBean, InitTraffic {
 
     private void done() {
         busy.decrementAndGet();
+        signalChange();
+    }
+
+    private void signalChange() {
         synchronized (changed) {
             changed.notifyAll();
         }
     }
 
-    /** Waits until every post due by {@code instant} has been sent, at most {@code patience}; true when none is left. */
+    /**
+     * Waits until every post due by {@code instant} has been sent and its outcome committed, at most {@code patience};
+     * true when none is left.
+     */
     public boolean awaitSentDueBy(Instant instant, Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        synchronized (changed) {
-            while (busy.get() > 0 || dueBy(instant)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(changed, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
-            }
-        }
-        return true;
+        return awaitUntil(() -> busy.get() == 0 && !dueBy(instant), patience);
     }
 
     @Override
     public void awaitQuiet(Duration patience) throws InterruptedException {
+        awaitUntil(() -> sending.get() == 0 && !dueBy(clock.instant()), patience);
+    }
+
+    private boolean awaitUntil(BooleanSupplier settled, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         synchronized (changed) {
-            while (sending.get() > 0 || dueBy(clock.instant())) {
+            while (!settled.getAsBoolean()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return;
+                    return false;
                 }
+                // also woken by a change; the bound re-reads the clock for posts coming due meanwhile
                 TimeUnit.NANOSECONDS.timedWait(changed, Math.min(left, TimeUnit.MILLISECONDS.toNanos(20)));
             }
         }
+        return true;
     }
 
     private boolean dueBy(Instant instant) {

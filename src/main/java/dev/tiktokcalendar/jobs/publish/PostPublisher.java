@@ -43,10 +43,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Sends one claimed post to TikTok, following architecture §6: the account is checked, the creator's current
  * settings are queried (direct posts), the post is validated before any init, the intent to init is committed
- * (INIT_IN_FLIGHT with a new attempt row, only while this node's claim holds) before the request goes out and the
- * {@code publish_id} right after it. The checked post goes to the {@link InitDispatcher}, which commits the intents
- * of the posts due together in one transaction at their due instant and then sends each post's init; the accepted
- * inits answered together are recorded together ({@link InitResults}).
+ * (INIT_IN_FLIGHT with a new attempt row, only while this node's claim holds) before the request goes out, and the
+ * {@code publish_id} once the inits due with it are out. The checked post goes to the {@link InitDispatcher}, which
+ * commits the intents of the posts due together in one transaction at their due instant and then sends each post's
+ * init; the accepted inits answered together are recorded together ({@link InitResults}).
  * An init that may have landed becomes UNKNOWN and is never sent again by this class; everything else ends as a
  * committed state with its reason: PROCESSING (reconciliation follows), DEFERRED, HELD or FAILED. The chunks of a
  * FILE_UPLOAD are streamed by {@link MediaUploads} under the post's upload lease, so the next init never waits for them.

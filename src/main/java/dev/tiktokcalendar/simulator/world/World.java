@@ -31,7 +31,7 @@ public final class World {
                 throw new IllegalArgumentException("creator usernames must be unique");
             }
         }
-        // a username wins over an equal open_id of another creator, as the first match did before
+        // should a username equal another creator's open_id, the username wins
         for (WorldCreator creator : this.creators) {
             byUsernameOrOpenId.putIfAbsent(creator.openId(), creator);
         }

@@ -82,7 +82,7 @@ public final class AccessTokens {
     }
 
     private TikTokResult<AccessToken> remembered(TikTokResult<AccessToken> read) {
-        if (read instanceof TikTokResult.Ok<AccessToken> token && !settings.reuseFor().isZero()) {
+        if (read instanceof TikTokResult.Ok<AccessToken> token) {
             recentlyRead.put(token.value().accountId(), token.value());
         }
         return read;

@@ -6,7 +6,6 @@ import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
 
 /**
  * No answer came. {@link #requestSent()} is false only when no connection was opened or taken from the pool, in
@@ -19,8 +18,7 @@ public final class TransportFailure extends Exception {
     public TransportFailure(IOException cause) {
         super(cause.getClass().getSimpleName(), null, false, false);
         this.requestSent = !(cause instanceof ConnectException || cause instanceof ConnectTimeoutException
-                || cause instanceof HttpConnectTimeoutException || cause instanceof UnknownHostException
-                || cause instanceof ConnectionRequestTimeoutException);
+                || cause instanceof UnknownHostException || cause instanceof ConnectionRequestTimeoutException);
     }
 
     public boolean requestSent() {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -99,7 +100,7 @@ public final class RateLimitLog {
     private void createSlots(long accountId, Map<RateBucket, Integer> counts) {
         StringJoiner values = new StringJoiner(", ");
         List<Object> params = new ArrayList<>();
-        counts.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(RateBucket::name)))
+        counts.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(RateBucket::name)))
                 .forEach(bucket -> {
                     for (int slot = 0; slot < bucket.getValue(); slot++) {
                         values.add("(?, ?, ?, 0)");
