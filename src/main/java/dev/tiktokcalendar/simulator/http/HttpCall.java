@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,15 +24,22 @@ public final class HttpCall {
     private final HttpExchange exchange;
     private final Endpoint endpoint;
     private final Fault fault;
+    private final Instant receivedAt;
     private byte[] body;
     private Map<String, String> query;
     private String creatorOpenId;
     private boolean overLimit;
 
-    public HttpCall(HttpExchange exchange, Endpoint endpoint, Fault fault) {
+    public HttpCall(HttpExchange exchange, Endpoint endpoint, Fault fault, Instant receivedAt) {
         this.exchange = exchange;
         this.endpoint = endpoint;
         this.fault = fault;
+        this.receivedAt = receivedAt;
+    }
+
+    /** When serving began, before any injected latency: the instant TikTok would have had the request. */
+    public Instant receivedAt() {
+        return receivedAt;
     }
 
     public Endpoint endpoint() {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -102,8 +103,9 @@ public final class SimulatorHttpServer implements AutoCloseable {
                         "Use " + endpoint.method() + "."), false));
                 return;
             }
+            Instant receivedAt = clock.now();
             Fault fault = faults.draw(endpoint).orElse(null);
-            HttpCall call = new HttpCall(exchange, endpoint, fault);
+            HttpCall call = new HttpCall(exchange, endpoint, fault, receivedAt);
             if (fault != null && fault.kind() == FaultKind.DROP_CONNECTION) {
                 record(call, 0, "connection_dropped");
                 return; // closing an exchange before sending headers drops the connection
@@ -182,7 +184,7 @@ public final class SimulatorHttpServer implements AutoCloseable {
     }
 
     private void record(HttpCall call, int status, String code) {
-        requestLog.add(new RequestRecord(clock.now(), call.endpoint(), call.creatorOpenId(), status, code,
+        requestLog.add(new RequestRecord(clock.now(), call.receivedAt(), call.endpoint(), call.creatorOpenId(), status, code,
                 call.overLimit(), call.fault().map(Fault::kind).orElse(null)));
     }
 
