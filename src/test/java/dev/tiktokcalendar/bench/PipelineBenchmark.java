@@ -46,8 +46,9 @@ import java.util.function.BooleanSupplier;
  *       arrival rate of 10,000 posts an hour;</li>
  *   <li>{@code utilisation [timeScale=6] [windowMarginMs=0]}: 20 accounts x 30 posts due now; time to initiate them
  *       all against the 4 windows the init limit (6 per 60 s) allows, and every 429;</li>
- *   <li>{@code throughput [posts=5000] [accounts=1000]}: scheduled to published per second, zero latency, no delays,
- *       limits off;</li>
+ *   <li>{@code throughput [posts=5000] [accounts=1000] [rounds=1]}: scheduled to published per second, zero latency,
+ *       no delays, limits off; later rounds (accounts of their own, once the previous round is final) measure a process
+ *       whose JIT has compiled the pipeline;</li>
  *   <li>{@code status [posts=200] [timeScale=10]}: status/fetch calls per published post, default delays and
  *       reconciliation settings, both time-scaled;</li>
  *   <li>{@code idle [futurePosts=1000000] [seconds=120]}: statements per minute the app sends with nothing due, the
@@ -71,7 +72,7 @@ public final class PipelineBenchmark {
             case "burst" -> burst(intArg(numbers, 0, 1000), intArg(numbers, 1, 45), intArg(numbers, 2, 1), settings);
             case "spread" -> spread(intArg(numbers, 0, 5), intArg(numbers, 1, 10_000), settings);
             case "utilisation" -> utilisation(intArg(numbers, 0, 6), intArg(numbers, 1, 0), settings);
-            case "throughput" -> throughput(intArg(numbers, 0, 5000), intArg(numbers, 1, 1000), settings);
+            case "throughput" -> throughput(intArg(numbers, 0, 5000), intArg(numbers, 1, 1000), intArg(numbers, 2, 1), settings);
             case "status" -> status(intArg(numbers, 0, 200), intArg(numbers, 1, 10), settings);
             case "idle" -> IdleCost.run(intArg(numbers, 0, 1_000_000), intArg(numbers, 1, 120), settings);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
@@ -255,8 +256,8 @@ public final class PipelineBenchmark {
 
     // ---- 3. throughput ceiling ----------------------------------------------------------------------------------
 
-    private static void throughput(int postCount, int accounts, List<String> settings) throws Exception {
-        World world = world("tp", accounts, SimulatorSettings.builder()
+    private static void throughput(int postCount, int accounts, int rounds, List<String> settings) throws Exception {
+        World world = world("tp", accounts * rounds, SimulatorSettings.builder()
                 .processingDelay(Duration.ZERO).downloadDelay(Duration.ZERO).moderationDelay(Duration.ZERO)
                 .requestLogCapacity(2_000_000)
                 .rateLimits(new RateLimitSettings(false, null, null, null, null, null, null, null)).build());
@@ -270,32 +271,37 @@ public final class PipelineBenchmark {
                     "--calendar.publishing.reconciliation.first-check=0ms"));
             args.addAll(settings);
             fixture.startApp("", args);
-            List<Long> ids = fixture.connectAccounts(PipelineFixture.creatorNames("tp", accounts));
+            List<Long> ids = fixture.connectAccounts(PipelineFixture.creatorNames("tp", accounts * rounds));
             warmUp(fixture, ids.subList(0, Math.min(100, accounts)));
             awaitFinal(fixture, "warmup-%", Math.min(100, accounts), Duration.ofMinutes(2));
-            Instant due = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
-            List<PostSpec> posts = new ArrayList<>();
-            for (int i = 0; i < postCount; i++) {
-                posts.add(new PostSpec(ids.get(i % accounts), "tp-" + i, due, "PUBLIC_TO_EVERYONE"));
+            for (int round = 1; round <= rounds; round++) {
+                String keys = "tp-" + round + "-";
+                List<Long> roundAccounts = ids.subList((round - 1) * accounts, round * accounts);
+                Instant due = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+                List<PostSpec> posts = new ArrayList<>();
+                for (int i = 0; i < postCount; i++) {
+                    posts.add(new PostSpec(roundAccounts.get(i % accounts), keys + i, due, "PUBLIC_TO_EVERYONE"));
+                }
+                fixture.insertPosts(posts);
+                report("round " + round + " of " + rounds + ": inserted " + postCount + " posts due at " + due);
+                Map<String, Long> statementsBefore = StatementCounter.snapshot();
+                awaitFinal(fixture, keys + "%", postCount, Duration.ofMinutes(30));
+                if (PipelineFixture.COUNT_STATEMENTS) {
+                    reportStatementsPerPost(statementsBefore, postCount);
+                }
+                var row = fixture.jdbc.sql("""
+                                SELECT COUNT(*) AS n, SUM(state = 'PUBLISHED') AS published,
+                                       TIMESTAMPDIFF(MICROSECOND, ?, MAX(state_changed_at)) DIV 1000 AS last_ms,
+                                       TIMESTAMPDIFF(MICROSECOND, ?, MAX(init_sent_at)) DIV 1000 AS last_init_ms
+                                FROM post WHERE external_key LIKE ?""")
+                        .params(SqlTime.utc(due), SqlTime.utc(due), keys + "%")
+                        .query((rs, n) -> new long[] {rs.getLong("n"), rs.getLong("published"), rs.getLong("last_ms"), rs.getLong("last_init_ms")})
+                        .single();
+                report(String.format("RESULT throughput round %d of %d: %d posts on %d accounts due at %s: %d PUBLISHED; "
+                                + "last published %d ms after due = %.1f posts/s scheduled-to-published; last init %d ms after "
+                                + "due = %.1f inits/s", round, rounds,
+                        row[0], accounts, due, row[1], row[2], row[0] * 1000.0 / row[2], row[3], row[0] * 1000.0 / row[3]));
             }
-            fixture.insertPosts(posts);
-            report("inserted " + postCount + " posts due at " + due);
-            Map<String, Long> statementsBefore = StatementCounter.snapshot();
-            awaitFinal(fixture, "tp-%", postCount, Duration.ofMinutes(30));
-            if (PipelineFixture.COUNT_STATEMENTS) {
-                reportStatementsPerPost(statementsBefore, postCount);
-            }
-            var row = fixture.jdbc.sql("""
-                            SELECT COUNT(*) AS n, SUM(state = 'PUBLISHED') AS published,
-                                   TIMESTAMPDIFF(MICROSECOND, ?, MAX(state_changed_at)) DIV 1000 AS last_ms,
-                                   TIMESTAMPDIFF(MICROSECOND, ?, MAX(init_sent_at)) DIV 1000 AS last_init_ms
-                            FROM post WHERE external_key LIKE 'tp-%'""")
-                    .params(SqlTime.utc(due), SqlTime.utc(due))
-                    .query((rs, n) -> new long[] {rs.getLong("n"), rs.getLong("published"), rs.getLong("last_ms"), rs.getLong("last_init_ms")})
-                    .single();
-            report(String.format("RESULT throughput: %d posts on %d accounts due at %s: %d PUBLISHED; last published %d ms "
-                            + "after due = %.1f posts/s scheduled-to-published; last init %d ms after due = %.1f inits/s",
-                    row[0], accounts, due, row[1], row[2], row[0] * 1000.0 / row[2], row[3], row[0] * 1000.0 / row[3]));
             reportProblems(fixture);
         }
     }

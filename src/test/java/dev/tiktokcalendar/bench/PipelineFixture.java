@@ -13,8 +13,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -130,29 +132,32 @@ final class PipelineFixture implements AutoCloseable {
     record PostSpec(long accountId, String key, Instant due, String privacy) {
     }
 
+    /** In one transaction: a post the app could claim before its media row is in would fail as a post without video. */
     void insertPosts(List<PostSpec> posts) {
         String sql = """
                 INSERT INTO post (workspace_id, account_id, external_key, post_type, post_mode, state, state_changed_at,
                                   publish_at, publish_zone, next_attempt_at, caption, privacy_level, created_at, updated_at)
                 VALUES (?, ?, ?, 'VIDEO', 'DIRECT', 'SCHEDULED', UTC_TIMESTAMP(3), ?, 'UTC', ?, ?, ?,
                         UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))""";
-        for (int from = 0; from < posts.size(); from += 1000) {
-            List<PostSpec> slice = posts.subList(from, Math.min(posts.size(), from + 1000));
-            batch.batchUpdate(sql, slice, slice.size(), (statement, post) -> {
-                String due = SqlTime.utc(post.due());
-                statement.setLong(1, workspaceId);
-                statement.setLong(2, post.accountId());
-                statement.setString(3, post.key());
-                statement.setString(4, due);
-                statement.setString(5, due);
-                statement.setString(6, "bench post " + post.key());
-                statement.setString(7, post.privacy());
-            });
-        }
-        jdbc.sql("""
-                INSERT INTO post_media (post_id, position, source)
-                SELECT p.id, 0, ? FROM post p LEFT JOIN post_media m ON m.post_id = p.id WHERE m.id IS NULL""")
-                .param(CLIP).update();
+        new TransactionTemplate(new DataSourceTransactionManager(batch.getDataSource())).executeWithoutResult(status -> {
+            for (int from = 0; from < posts.size(); from += 1000) {
+                List<PostSpec> slice = posts.subList(from, Math.min(posts.size(), from + 1000));
+                batch.batchUpdate(sql, slice, slice.size(), (statement, post) -> {
+                    String due = SqlTime.utc(post.due());
+                    statement.setLong(1, workspaceId);
+                    statement.setLong(2, post.accountId());
+                    statement.setString(3, post.key());
+                    statement.setString(4, due);
+                    statement.setString(5, due);
+                    statement.setString(6, "bench post " + post.key());
+                    statement.setString(7, post.privacy());
+                });
+            }
+            jdbc.sql("""
+                    INSERT INTO post_media (post_id, position, source)
+                    SELECT p.id, 0, ? FROM post p LEFT JOIN post_media m ON m.post_id = p.id WHERE m.id IS NULL""")
+                    .param(CLIP).update();
+        });
     }
 
     static List<String> creatorNames(String prefix, int count) {
