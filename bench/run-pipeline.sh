@@ -4,6 +4,8 @@
 # Each run drops and recreates the schema <BENCH_SCHEMA_PREFIX><scenario> (default prefix tc_bench_pipe_) on BENCH_DB_URL
 # (default jdbc:mysql://127.0.0.1:3306/).
 # JFR=path.jfr records a Java Flight Recorder profile of the run (JFR_SETTINGS=a .jfc file, default profile).
+# BENCH_DISTINCT_MEDIA=true gives every post a copy of the clip of its own (no probe is remembered from another post).
+# BENCH_COUNT_STATEMENTS=true counts statements per post (throughput). BENCH_JAVA_OPTS: extra JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test

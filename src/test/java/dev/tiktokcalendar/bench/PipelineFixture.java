@@ -19,6 +19,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,6 +45,8 @@ final class PipelineFixture implements AutoCloseable {
 
     /** BENCH_COUNT_STATEMENTS=true counts the app's statements in every scenario (costs some CPU). */
     static final boolean COUNT_STATEMENTS = Boolean.parseBoolean(System.getenv("BENCH_COUNT_STATEMENTS"));
+    /** Every post gets a copy of the clip of its own (clips/KEY.mp4), so no post meets media the app has probed before. */
+    static final boolean DISTINCT_MEDIA = Boolean.parseBoolean(System.getenv("BENCH_DISTINCT_MEDIA"));
 
     final String schemaUrl;
     final JdbcClient jdbc;
@@ -134,6 +137,9 @@ final class PipelineFixture implements AutoCloseable {
 
     /** In one transaction: a post the app could claim before its media row is in would fail as a post without video. */
     void insertPosts(List<PostSpec> posts) {
+        if (DISTINCT_MEDIA) {
+            copyClipPerPost(posts);
+        }
         String sql = """
                 INSERT INTO post (workspace_id, account_id, external_key, post_type, post_mode, state, state_changed_at,
                                   publish_at, publish_zone, next_attempt_at, caption, privacy_level, created_at, updated_at)
@@ -155,9 +161,21 @@ final class PipelineFixture implements AutoCloseable {
             }
             jdbc.sql("""
                     INSERT INTO post_media (post_id, position, source)
-                    SELECT p.id, 0, ? FROM post p LEFT JOIN post_media m ON m.post_id = p.id WHERE m.id IS NULL""")
-                    .param(CLIP).update();
+                    SELECT p.id, 0, IF(?, CONCAT('clips/', p.external_key, '.mp4'), ?)
+                    FROM post p LEFT JOIN post_media m ON m.post_id = p.id WHERE m.id IS NULL""")
+                    .params(DISTINCT_MEDIA, CLIP).update();
         });
+    }
+
+    private void copyClipPerPost(List<PostSpec> posts) {
+        try {
+            Path clips = Files.createDirectories(mediaRoot.resolve("clips"));
+            for (PostSpec post : posts) {
+                Files.copy(mediaRoot.resolve(CLIP), clips.resolve(post.key() + ".mp4"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<String> creatorNames(String prefix, int count) {

@@ -8,7 +8,7 @@ import dev.tiktokcalendar.calendar.PostStateMachine;
 import dev.tiktokcalendar.calendar.PostTransition;
 import dev.tiktokcalendar.jobs.publish.PostContent.PostMode;
 import dev.tiktokcalendar.jobs.publish.PostContent.PostType;
-import dev.tiktokcalendar.media.MediaProbe;
+import dev.tiktokcalendar.media.RememberedMediaFacts;
 import dev.tiktokcalendar.media.MediaProbeException;
 import dev.tiktokcalendar.media.MediaRules;
 import dev.tiktokcalendar.tiktok.TikTokClient;
@@ -62,7 +62,7 @@ public class PostPublisher {
     private final PostAttempts attempts;
     private final AccountPostingState accounts;
     private final MediaResolver mediaResolver;
-    private final MediaProbe probe;
+    private final RememberedMediaFacts mediaFacts;
     private final PublishingProperties properties;
     private final ChunkPlanner chunkPlanner;
     private final MeterRegistry meters;
@@ -76,7 +76,7 @@ public class PostPublisher {
     private final MediaRules mediaRules = new MediaRules();
 
     public PostPublisher(TikTokClient client, ApiCallRecorder calls, PostStateMachine states, PostAttempts attempts,
-                         AccountPostingState accounts, MediaResolver mediaResolver, MediaProbe probe,
+                         AccountPostingState accounts, MediaResolver mediaResolver, RememberedMediaFacts mediaFacts,
                          PublishingProperties properties, dev.tiktokcalendar.tiktok.TikTokProperties tiktok,
                          MediaUrls mediaUrls, UploadLeases uploadLeases, MediaUploads uploads, InitDispatcher dispatcher,
                          InitResults initResults, MeterRegistry meters, Clock clock) {
@@ -93,7 +93,7 @@ public class PostPublisher {
         this.attempts = attempts;
         this.accounts = accounts;
         this.mediaResolver = mediaResolver;
-        this.probe = probe;
+        this.mediaFacts = mediaFacts;
         this.properties = properties;
         this.chunkPlanner = new ChunkPlanner(tiktok.chunkSize());
         this.meters = meters;
@@ -147,7 +147,7 @@ public class PostPublisher {
         }
         MediaPlan plan = mediaResolver.videoPlan(post.media().get(0));
         if (plan instanceof MediaPlan.Upload upload && upload.localFile() != null) {
-            mediaRules.videoProblems(probe.probe(upload.localFile()), creator.maxVideoPostDurationSec())
+            mediaRules.videoProblems(mediaFacts.of(upload.localFile()), creator.maxVideoPostDurationSec())
                     .forEach(problem -> problems.add("media: " + problem));
         }
         return plan;
@@ -162,7 +162,7 @@ public class PostPublisher {
         for (String media : post.media()) {
             String url = media;
             if (!media.contains("://")) {
-                mediaRules.photoProblems(probe.probe(mediaResolver.localFile(media)))
+                mediaRules.photoProblems(mediaFacts.of(mediaResolver.localFile(media)))
                         .forEach(problem -> problems.add("media: photo " + media + ": " + problem));
                 url = mediaUrls.signedUrl(java.nio.file.Path.of(media)).toString();
             }
