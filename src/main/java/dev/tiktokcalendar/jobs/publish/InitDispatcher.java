@@ -112,7 +112,7 @@ public class InitDispatcher implements DisposableBean, InitTraffic {
             // their claims decide: back to the pool when they expire, or UNKNOWN for an intent that was committed
             log.error("committing the init intents of a batch failed; its posts are handled when their claims expire", e);
         } finally {
-            sending.decrementAndGet();
+            sent();
             done();
         }
     }
@@ -153,12 +153,11 @@ public class InitDispatcher implements DisposableBean, InitTraffic {
             outcome = init.sendUnderAttempt().apply(attemptNo);
         } catch (RuntimeException e) {
             unexpected(init, e);
-            sending.decrementAndGet();
+            sent();
             done();
             return;
         }
-        sending.decrementAndGet();
-        signalChange();
+        sent();
         outcome.whenComplete((result, failure) -> {
             if (failure != null) {
                 unexpected(init, failure);
@@ -174,9 +173,18 @@ public class InitDispatcher implements DisposableBean, InitTraffic {
         log.error("post {}: sending its init failed unexpectedly; reconciliation takes it over", init.postId(), failure);
     }
 
+    // the waits below are for a count to reach zero, and re-check at least every 20 ms: waking every waiter on each
+    // change cost the upload threads more CPU than their uploads while inits streamed out
+    private void sent() {
+        if (sending.decrementAndGet() == 0) {
+            signalChange();
+        }
+    }
+
     private void done() {
-        busy.decrementAndGet();
-        signalChange();
+        if (busy.decrementAndGet() == 0) {
+            signalChange();
+        }
     }
 
     private void signalChange() {
