@@ -91,8 +91,6 @@ public class MediaProbe {
         try (BytePointer buffer = new BytePointer((long) read + AVPROBE_PADDING_SIZE);
              BytePointer noName = new BytePointer("");
              AVProbeData probeData = new AVProbeData()) {
-            buffer.zero();
-            buffer.put(head, 0, read);
             probeData.buf(buffer).filename(noName);
             for (int size = Math.min(FIRST_LOOK_BYTES, read); ; size = Math.min(size * 2, read)) {
                 boolean lastLook = size == read;
