@@ -190,9 +190,6 @@ public class InitResults implements DisposableBean {
         Set<Long> inFlight = new HashSet<>(jdbc.sql("SELECT id FROM post WHERE id IN (:ids) AND state = 'INIT_IN_FLIGHT' FOR UPDATE")
                 .param("ids", ids).query(Long.class).list());
         List<ApiCallEvent> calls = all.stream().map(Accepted::call).filter(Objects::nonNull).toList();
-        if (!calls.isEmpty()) {
-            history.recordApiCalls(calls);
-        }
         updateAttempts(all);
         List<Accepted> moving = all.stream().filter(accepted -> inFlight.contains(accepted.postId())).toList();
         if (!moving.isEmpty()) {
@@ -200,9 +197,10 @@ public class InitResults implements DisposableBean {
             if (updated != moving.size()) {
                 throw new IllegalStateException("expected to move " + moving.size() + " posts on from INIT_IN_FLIGHT, moved " + updated);
             }
-            history.recordTransitions(moving.stream().map(accepted -> new PostHistory.TransitionRow(accepted.postId(),
-                    PostState.INIT_IN_FLIGHT, accepted.target(), accepted.reason())).toList(), now);
         }
+        // every call's row, then the transitions', in one insert
+        history.record(calls, moving.stream().map(accepted -> new PostHistory.TransitionRow(accepted.postId(),
+                PostState.INIT_IN_FLIGHT, accepted.target(), accepted.reason())).toList(), now);
         List<Accepted> takenOver = all.stream().filter(accepted -> !inFlight.contains(accepted.postId())).toList();
         if (!takenOver.isEmpty()) {
             updatePosts(takenOver, false, now);

@@ -29,10 +29,6 @@ public class PostHistory {
     record TransitionRow(long postId, PostState from, PostState to, String reason) {
     }
 
-    void recordTransition(long postId, PostState from, PostState to, String reason, Instant at) {
-        recordTransitions(List.of(new TransitionRow(postId, from, to, reason)), at);
-    }
-
     /** One history row per post of {@code fromById}, in one multi-row insert. */
     void recordTransitions(Map<Long, PostState> fromById, PostState to, String reason, Instant at) {
         List<TransitionRow> rows = new ArrayList<>();
@@ -42,15 +38,7 @@ public class PostHistory {
 
     /** The transitions' history rows, in one multi-row insert. */
     void recordTransitions(List<TransitionRow> transitions, Instant at) {
-        StringJoiner rows = new StringJoiner(", ");
-        List<Object> values = new ArrayList<>();
-        for (TransitionRow transition : transitions) {
-            rows.add("(?, 'TRANSITION', ?, ?, ?, ?, ?)");
-            values.addAll(Arrays.asList(transition.postId(), SqlTime.utc(at), transition.from().name(),
-                    transition.to().name(), truncate(transition.reason(), 1000), nodeName.value()));
-        }
-        jdbc.sql("INSERT INTO post_event (post_id, kind, occurred_at, from_state, to_state, reason, node) VALUES " + rows)
-                .params(values).update();
+        record(List.of(), transitions, at);
     }
 
     public void recordApiCall(ApiCallEvent call) {
@@ -59,16 +47,32 @@ public class PostHistory {
 
     /** The calls' history rows, in one multi-row insert. */
     public void recordApiCalls(List<ApiCallEvent> calls) {
+        record(calls, List.of(), null);
+    }
+
+    /**
+     * The calls' rows, then the transitions' (at {@code at}), in one multi-row insert: a transition and the API call
+     * whose answer it records cost one statement, and the call keeps the lower id.
+     */
+    void record(List<ApiCallEvent> calls, List<TransitionRow> transitions, Instant at) {
+        if (calls.isEmpty() && transitions.isEmpty()) {
+            return;
+        }
         StringJoiner rows = new StringJoiner(", ");
         List<Object> values = new ArrayList<>();
         for (ApiCallEvent call : calls) {
-            rows.add("(?, ?, ?, 'API_CALL', ?, ?, ?, ?, ?, ?, ?)");
+            rows.add("(?, ?, ?, 'API_CALL', ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?)");
             values.addAll(Arrays.asList(call.postId(), call.accountId(), call.attemptNo(), SqlTime.utc(call.occurredAt()),
                     call.endpoint(), call.httpStatus(), call.tiktokCode(), truncate(call.logId(), 64),
                     (int) Math.min(Integer.MAX_VALUE, call.duration().toMillis()), nodeName.value()));
         }
+        for (TransitionRow transition : transitions) {
+            rows.add("(?, NULL, NULL, 'TRANSITION', ?, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, ?)");
+            values.addAll(Arrays.asList(transition.postId(), SqlTime.utc(at), transition.from().name(),
+                    transition.to().name(), truncate(transition.reason(), 1000), nodeName.value()));
+        }
         jdbc.sql("INSERT INTO post_event (post_id, account_id, attempt_no, kind, occurred_at, endpoint, http_status, "
-                        + "tiktok_code, log_id, duration_ms, node) VALUES " + rows)
+                        + "tiktok_code, log_id, duration_ms, from_state, to_state, reason, node) VALUES " + rows)
                 .params(values).update();
     }
 

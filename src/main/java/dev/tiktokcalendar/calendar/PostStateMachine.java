@@ -105,6 +105,7 @@ public class PostStateMachine {
                     .param("id", transition.postId()).param("expected", expected)
                     .query((rs, row) -> PostState.valueOf(rs.getString(1))).optional().orElse(null);
             if (from == null) {
+                recordCallAlone(transition);
                 return false;
             }
         }
@@ -139,9 +140,18 @@ public class PostStateMachine {
                 .param("expected", expected)
                 .update();
         if (updated == 0) {
+            recordCallAlone(transition);
             return false;
         }
-        history.recordTransition(transition.postId(), from, transition.target(), transition.reason(), now);
+        history.record(transition.call() == null ? List.of() : List.of(transition.call()),
+                List.of(new PostHistory.TransitionRow(transition.postId(), from, transition.target(), transition.reason())), now);
         return true;
+    }
+
+    /** The call happened whether or not the post could still move. */
+    private void recordCallAlone(PostTransition transition) {
+        if (transition.call() != null) {
+            history.recordApiCall(transition.call());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.jobs.publish;
 
+import dev.tiktokcalendar.calendar.ApiCallEvent;
 import dev.tiktokcalendar.calendar.InitIntents;
 import dev.tiktokcalendar.calendar.InitResults;
 import dev.tiktokcalendar.calendar.PostAttempts;
@@ -240,14 +241,18 @@ public class PostPublisher {
     /** Streams the chunks under {@code lease} (closed here) and commits where the post ends. */
     private void upload(PublishablePost post, int attemptNo, PublishTicket ticket, ChunkPlan plan,
                         MediaPlan.Upload upload, UploadLeases.Lease lease) {
-        TikTokResult<UploadReceipt> uploaded;
+        ApiCallRecorder.Made<UploadReceipt> made;
         try (lease) {
-            uploaded = calls.call(post.id(), post.accountId(), attemptNo, "upload",
+            made = calls.make(post.id(), post.accountId(), attemptNo, "upload",
                     () -> client.upload(ticket, plan, upload.source(), upload.contentType(), lease));
         }
+        TikTokResult<UploadReceipt> uploaded = made.result();
         if (uploaded.isOk()) {
-            processing(post, PostState.UPLOADING, "uploaded " + uploaded.orElseThrow().bytes() + " bytes");
-        } else if (UploadPermit.WITHDRAWN.equals(uploaded.error().code())) {
+            processing(post, PostState.UPLOADING, "uploaded " + uploaded.orElseThrow().bytes() + " bytes", made.event());
+            return;
+        }
+        calls.record(made.event());
+        if (UploadPermit.WITHDRAWN.equals(uploaded.error().code())) {
             abandonUpload(post, attemptNo, "the upload lease was lost");
         } else {
             uploadFailure(post, attemptNo, uploaded.error());
@@ -281,10 +286,11 @@ public class PostPublisher {
         return post.mode() == PostMode.INBOX ? "inbox/video/init" : "video/init";
     }
 
-    private PublishOutcome processing(PublishablePost post, PostState from, String reason) {
+    /** {@code call}: the call whose answer moves the post; its history row goes in with the move. */
+    private PublishOutcome processing(PublishablePost post, PostState from, String reason, ApiCallEvent call) {
         Instant now = clock.instant();
         states.apply(PostTransition.of(post.id(), from, PostState.PROCESSING, reason,
-                now.plus(properties.reconciliation().firstCheck())));
+                now.plus(properties.reconciliation().firstCheck())).withCall(call));
         return sent(post);
     }
 

@@ -1,5 +1,6 @@
 package dev.tiktokcalendar.jobs.reconcile;
 
+import dev.tiktokcalendar.calendar.ApiCallEvent;
 import dev.tiktokcalendar.calendar.PostState;
 import dev.tiktokcalendar.calendar.PostStateMachine;
 import dev.tiktokcalendar.calendar.PostTransition;
@@ -69,14 +70,19 @@ public class StatusReconciler {
         if (post.publishId() == null) {
             return searchVideoList(post);
         }
-        TikTokResult<PublishStatus> result = calls.call(post.id(), post.accountId(), post.attempt(), "status/fetch",
+        ApiCallRecorder.Made<PublishStatus> made = calls.make(post.id(), post.accountId(), post.attempt(), "status/fetch",
                 () -> client.fetchStatus(post.accountId(), post.publishId()));
-        if (!result.isOk()) {
+        TikTokResult<PublishStatus> result = made.result();
+        PublishStatus status = result.isOk() ? result.orElseThrow() : null;
+        if (status == null || status.state() != PublishStatus.State.PUBLISH_COMPLETE) {
+            // the most common answer, PUBLISH_COMPLETE, has its history row written with the move it causes
+            calls.record(made.event());
+        }
+        if (status == null) {
             return statusCallFailed(post, result.error());
         }
-        PublishStatus status = result.orElseThrow();
         return switch (status.state()) {
-            case PUBLISH_COMPLETE -> complete(post, status);
+            case PUBLISH_COMPLETE -> complete(post, status, made.event());
             case SEND_TO_USER_INBOX -> move(post, PostState.IN_INBOX, "delivered to the creator's TikTok inbox", null, null,
                     ReconcileOutcome.IN_INBOX);
             case FAILED -> failed(post, status.failure());
@@ -100,14 +106,14 @@ public class StatusReconciler {
                 null, ReconcileOutcome.FAILED);
     }
 
-    private ReconcileOutcome complete(InFlightPost post, PublishStatus status) {
+    private ReconcileOutcome complete(InFlightPost post, PublishStatus status, ApiCallEvent call) {
         Instant now = clock.instant();
         Instant completedAt = post.completedAt() == null ? now : post.completedAt();
         if (!status.publicPostIds().isEmpty()) {
             String id = status.publicPostIds().get(0);
             String url = "https://www.tiktok.com/@" + post.username() + "/video/" + id;
             return move(post, PostState.PUBLISHED, "published: " + url, null,
-                    new PostTransition.Publication(id, url, completedAt), ReconcileOutcome.PUBLISHED);
+                    new PostTransition.Publication(id, url, completedAt), ReconcileOutcome.PUBLISHED, PostTransition.NEVER, call);
         }
         boolean keepLooking = post.isPublicDirectPost() && now.isBefore(completedAt.plus(settings.publicIdPatience()));
         Instant next = keepLooking ? now.plus(settings.publicIdInterval()) : PostTransition.NEVER;
@@ -116,11 +122,12 @@ public class StatusReconciler {
                 : "published; TikTok released no public id within " + settings.publicIdPatience())
                 : "published to a " + post.privacyLevel() + " audience: TikTok gives such posts no public id";
         if (post.state() == PostState.PUBLISHED_NO_PUBLIC_ID) {
+            calls.record(call);
             posts.checkAgainAt(post.id(), post.state(), next, true, reason);
             return ReconcileOutcome.PUBLISHED_NO_PUBLIC_ID;
         }
         return move(post, PostState.PUBLISHED_NO_PUBLIC_ID, reason, null,
-                new PostTransition.Publication(null, null, completedAt), ReconcileOutcome.PUBLISHED_NO_PUBLIC_ID, next);
+                new PostTransition.Publication(null, null, completedAt), ReconcileOutcome.PUBLISHED_NO_PUBLIC_ID, next, call);
     }
 
     private ReconcileOutcome failed(InFlightPost post, TikTokError failure) {
@@ -258,12 +265,20 @@ public class StatusReconciler {
 
     private ReconcileOutcome move(InFlightPost post, PostState target, String reason, PostTransition.Failure failure,
                                   PostTransition.Publication publication, ReconcileOutcome outcome, Instant next) {
+        return move(post, target, reason, failure, publication, outcome, next, null);
+    }
+
+    /** {@code call}: the status call whose answer causes the move, recorded with it (or alone if the post cannot move). */
+    private ReconcileOutcome move(InFlightPost post, PostState target, String reason, PostTransition.Failure failure,
+                                  PostTransition.Publication publication, ReconcileOutcome outcome, Instant next,
+                                  ApiCallEvent call) {
         if (!post.state().canMoveTo(target)) {
+            calls.record(call);
             posts.checkAgainAt(post.id(), post.state(), clock.instant().plus(settings.maxInterval()), false,
                     "TikTok reports a change (" + reason + ") a " + post.state() + " post cannot make; check it by hand");
             return ReconcileOutcome.SKIPPED;
         }
-        PostTransition transition = PostTransition.of(post.id(), post.state(), target, reason, next);
+        PostTransition transition = PostTransition.of(post.id(), post.state(), target, reason, next).withCall(call);
         if (failure != null) {
             transition = transition.withFailure(failure);
         }
