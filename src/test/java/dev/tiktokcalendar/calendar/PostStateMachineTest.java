@@ -31,10 +31,7 @@ class PostStateMachineTest extends DatabaseTest {
     void theCallsRowGoesInWithTheTransitionItCausesAndBeforeIt() {
         long post = postIn("PROCESSING");
 
-        boolean moved = states.apply(PostTransition.of(post, PostState.PROCESSING, PostState.PUBLISHED, "published: url",
-                PostTransition.NEVER).withCall(statusCall(post)));
-
-        assertThat(moved).isTrue();
+        assertThat(publishAfterStatusCall(post)).isTrue();
         assertThat(history.of(post)).extracting(PostHistory.PostEvent::kind, PostHistory.PostEvent::endpoint,
                         PostHistory.PostEvent::toState)
                 .containsExactly(
@@ -46,13 +43,16 @@ class PostStateMachineTest extends DatabaseTest {
     void theCallIsRecordedAloneWhenThePostHasMovedMeanwhile() {
         long post = postIn("FAILED");
 
-        boolean moved = states.apply(PostTransition.of(post, PostState.PROCESSING, PostState.PUBLISHED, "published: url",
-                PostTransition.NEVER).withCall(statusCall(post)));
-
-        assertThat(moved).isFalse();
+        assertThat(publishAfterStatusCall(post)).isFalse();
         assertThat(history.of(post)).extracting(PostHistory.PostEvent::kind, PostHistory.PostEvent::endpoint)
                 .containsExactly(tuple("API_CALL", "status/fetch"));
         assertThat(jdbc.sql("SELECT state FROM post WHERE id = ?").param(post).query(String.class).single()).isEqualTo("FAILED");
+    }
+
+    /** PROCESSING → PUBLISHED, recording the status call whose answer causes it. */
+    private boolean publishAfterStatusCall(long post) {
+        return states.apply(PostTransition.of(post, PostState.PROCESSING, PostState.PUBLISHED, "published: url",
+                PostTransition.NEVER).withCall(statusCall(post)));
     }
 
     private long postIn(String state) {

@@ -174,7 +174,7 @@ public class InitDispatcher implements DisposableBean, InitTraffic {
     }
 
     // the waits below are for a count to reach zero, and re-check at least every 20 ms: waking every waiter on each
-    // change cost the upload threads more CPU than their uploads while inits streamed out
+    // change cost 2.6 % of the CPU samples of a throughput run (bench/RESULTS.md)
     private void sent() {
         if (sending.decrementAndGet() == 0) {
             signalChange();
