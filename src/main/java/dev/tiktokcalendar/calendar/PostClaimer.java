@@ -77,7 +77,7 @@ public class PostClaimer {
                     .param("owner", nodeName.value()).param("expiry", SqlTime.utc(expiry))
                     .param("ids", List.copyOf(due.keySet()))
                     .update();
-            return dueAt.entrySet().stream().map(entry -> new PostClaim(entry.getKey(), entry.getValue(), expiry)).toList();
+            return dueAt.entrySet().stream().map(entry -> new PostClaim(entry.getKey(), entry.getValue(), expiry, due.get(entry.getKey()))).toList();
         }));
     }
 

@@ -6,6 +6,7 @@ import dev.tiktokcalendar.tiktok.auth.KeyRingTokenCipher;
 import dev.tiktokcalendar.tiktok.auth.OAuthClient;
 import dev.tiktokcalendar.tiktok.auth.TokenCipher;
 import dev.tiktokcalendar.tiktok.auth.TokenStore;
+import dev.tiktokcalendar.tiktok.ratelimit.RateLimitGate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,6 +46,11 @@ public class TikTokClientConfiguration {
     @Bean
     TikTokClient tikTokClient(TikTokClients clients) {
         return clients.client();
+    }
+
+    @Bean
+    RateLimitGate tikTokRateLimits(TikTokClients clients) {
+        return clients.rateLimits();
     }
 
     @Bean

@@ -20,6 +20,7 @@ import dev.tiktokcalendar.tiktok.api.PhotoInit;
 import dev.tiktokcalendar.tiktok.api.PublishTicket;
 import dev.tiktokcalendar.tiktok.api.VideoPostInfo;
 import dev.tiktokcalendar.tiktok.api.VideoSource;
+import dev.tiktokcalendar.tiktok.error.ErrorCatalog;
 import dev.tiktokcalendar.tiktok.error.TikTokError;
 import dev.tiktokcalendar.tiktok.error.TikTokResult;
 import dev.tiktokcalendar.tiktok.upload.ChunkPlan;
@@ -38,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -56,6 +58,8 @@ import java.util.concurrent.CompletableFuture;
 public class PostPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(PostPublisher.class);
+    // refusals for the account's init budget (ours, or TikTok's 429): the post waits for a turn of its own
+    private static final Set<String> INIT_BUDGET_CODES = Set.of(ApiCallRecorder.LOCAL_RATE_LIMIT, "rate_limit_exceeded");
 
     private final TikTokClient client;
     private final ApiCallRecorder calls;
@@ -73,6 +77,7 @@ public class PostPublisher {
     private final MediaUploads uploads;
     private final InitDispatcher dispatcher;
     private final InitResults initResults;
+    private final InitTurns initTurns;
     private final ContentRules contentRules = new ContentRules();
     private final MediaRules mediaRules = new MediaRules();
 
@@ -80,8 +85,9 @@ public class PostPublisher {
                          AccountPostingState accounts, MediaResolver mediaResolver, RememberedMediaFacts mediaFacts,
                          PublishingProperties properties, dev.tiktokcalendar.tiktok.TikTokProperties tiktok,
                          MediaUrls mediaUrls, UploadLeases uploadLeases, MediaUploads uploads, InitDispatcher dispatcher,
-                         InitResults initResults, MeterRegistry meters, Clock clock) {
+                         InitResults initResults, InitTurns initTurns, MeterRegistry meters, Clock clock) {
         this.dispatcher = dispatcher;
+        this.initTurns = initTurns;
         this.initResults = initResults;
         // answers are recorded once the inits due have gone out: those go first at a due instant
         initResults.yieldTo(dispatcher);
@@ -105,6 +111,14 @@ public class PostPublisher {
         if (!"ACTIVE".equals(post.accountStatus())) {
             return hold(post, PostState.CLAIMED, new PostTransition.Failure("account_" + post.accountStatus().toLowerCase(),
                     "the account is " + post.accountStatus(), null, "Reconnect the TikTok account; the post goes out after that."));
+        }
+        if (post.claim().wasDeferred()) {
+            // back on its turn, or after another deferral: no creator_info call while the init could not go out anyway
+            Optional<PublishOutcome> notYet = initTurns.unlessFreeNow(post.accountId(), clock.instant(),
+                    turn -> defer(post, PostState.CLAIMED, initBudgetUsedUp(post, turn), turn));
+            if (notYet.isPresent()) {
+                return notYet.get();
+            }
         }
         CreatorConstraints creator;
         if (post.mode() == PostMode.DIRECT) {
@@ -336,6 +350,10 @@ public class PostPublisher {
             }
             case DEFER -> {
                 attempts.finish(post.id(), attemptNo, "REJECTED", error.code(), at);
+                if (INIT_BUDGET_CODES.contains(error.code())) {
+                    return initTurns.deferToNext(post.accountId(), error.retryAt(), at,
+                            turn -> defer(post, PostState.INIT_IN_FLIGHT, error, turn));
+                }
                 return defer(post, PostState.INIT_IN_FLIGHT, error, error.retryAt());
             }
             case RETRY_SAFE -> {
@@ -392,6 +410,10 @@ public class PostPublisher {
             return;
         }
         fail(post, Set.of(PostState.UPLOADING), failure(error), "upload failed " + attemptNo + " times: " + error.summary());
+    }
+
+    private static TikTokError initBudgetUsedUp(PublishablePost post, Instant turn) {
+        return ErrorCatalog.deferred(ApiCallRecorder.LOCAL_RATE_LIMIT, endpoint(post), turn, "the INIT rate limit of this account is used up");
     }
 
     private PublishOutcome defer(PublishablePost post, PostState from, TikTokError error, Instant until) {

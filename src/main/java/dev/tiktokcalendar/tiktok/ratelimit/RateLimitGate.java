@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +69,14 @@ public final class RateLimitGate {
      */
     private Map<RateBucket, Integer> madeTogether(RateBucket bucket) {
         return bucket == RateBucket.DISPLAY ? displayCount : publishingCounts;
+    }
+
+    /**
+     * When each of the account's slots of {@code bucket} is free again, soonest first, as the database says (the
+     * in-process front is not asked: it only ever refuses sooner).
+     */
+    public List<Instant> freeInstants(long accountId, RateBucket bucket) {
+        return log.freeInstants(accountId, bucket, bucket.limit(limits).count(), window(bucket));
     }
 
     public Duration window(RateBucket bucket) {

@@ -79,6 +79,21 @@ public final class RateLimitLog {
         return Instant.ofEpochMilli(at + window.toMillis());
     }
 
+    /**
+     * When each of the bucket's {@code count} slots for the account is free again, soonest first (a slot not made yet
+     * is free since the epoch). Reads only.
+     */
+    public List<Instant> freeInstants(long accountId, RateBucket bucket, int count, Duration window) {
+        List<Instant> free = new ArrayList<>(jdbc.sql("SELECT used_at_ms FROM tiktok_rate_limit_slot "
+                        + "WHERE account_id = :account AND bucket = :bucket AND slot < :count ORDER BY used_at_ms")
+                .param("account", accountId).param("bucket", bucket.name()).param("count", count)
+                .query((rs, row) -> Instant.ofEpochMilli(rs.getLong(1) + window.toMillis())).list());
+        while (free.size() < count) {
+            free.add(0, Instant.EPOCH);
+        }
+        return free;
+    }
+
     private boolean takeOldestFreeSlot(long accountId, RateBucket bucket, int count, Duration window, long at) {
         return jdbc.sql("""
                         UPDATE tiktok_rate_limit_slot SET used_at_ms = :at

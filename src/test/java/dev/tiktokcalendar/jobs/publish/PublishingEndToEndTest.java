@@ -254,6 +254,38 @@ class PublishingEndToEndTest {
                 .param(workspace).query(Long.class).single()).as("inits sent before their post's time").isZero();
     }
 
+    @Test
+    void aDeferredPostComingBackBeforeItsAccountHasAnInitSlotWaitsForItsTurnWithoutAnyApiCall() {
+        workspace = workspace();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO tiktok_account (workspace_id, open_id, username, zone_id, created_at, updated_at)
+                        VALUES (?, ?, 'erin', 'Europe/Berlin', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))""")
+                .params(workspace, "open-" + UUID.randomUUID()).update(key);
+        long erin = key.getKey().longValue();
+        long post = post(erin, "VIDEO", "DIRECT", "SELF_ONLY", "back too early", Instant.now().minusSeconds(5), "clip.mp4");
+        jdbc.sql("UPDATE post SET state = 'DEFERRED' WHERE id = ?").param(post).update();
+        Instant allUsed = Instant.now();
+        StringBuilder slots = new StringBuilder();
+        for (int slot = 0; slot < 1000; slot++) {
+            slots.append(slot == 0 ? "" : ", ").append("(").append(erin).append(", 'INIT', ").append(slot).append(", ")
+                    .append(allUsed.toEpochMilli()).append(")");
+        }
+        jdbc.sql("INSERT INTO tiktok_rate_limit_slot (account_id, bucket, slot, used_at_ms) VALUES " + slots).update();
+
+        launcher.runNow(PublishDuePostsJobConfiguration.JOB_NAME, Instant.now());
+
+        assertThat(state(post)).isEqualTo("DEFERRED");
+        assertThat(column(post, "fail_code")).isEqualTo("local_rate_limit");
+        Instant turn = jdbc.sql("SELECT next_attempt_at FROM post WHERE id = ?").param(post)
+                .query((rs, row) -> rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC)).single();
+        assertThat(turn).as("the instant its account's oldest init slot is a window (60 s + 1 s margin) old")
+                .isEqualTo(allUsed.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusSeconds(61));
+        assertThat(apiCalls(post)).as("not even creator_info: the init could not have gone out").isEmpty();
+        assertThat(history.of(post)).extracting(PostHistory.PostEvent::toState).endsWith("CLAIMED", "DEFERRED");
+        jdbc.sql("UPDATE post SET next_attempt_at = '2999-01-01' WHERE id = ?").param(post).update();
+    }
+
     @ParameterizedTest(name = "fail_reason {0} -> {1}")
     @CsvSource({
             "file_format_check_failed, FAILED",
