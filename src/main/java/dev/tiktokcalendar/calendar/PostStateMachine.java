@@ -10,12 +10,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Moves posts between {@link PostState}s. Each transition is one committed update of the post row, guarded by
@@ -92,9 +95,50 @@ public class PostStateMachine {
         history.recordTransitions(fromById, target, reason, now);
     }
 
+    /**
+     * Applies each of {@code transitions} whose post is still in one of its expected states, all in one transaction of
+     * their own: a guarded update per post, in id order, and one insert of every history row (each call's, moved or
+     * not, then the moves'). Returns, in the order given, whether each one moved its post.
+     */
+    public List<Boolean> applyTogether(List<PostTransition> transitions) {
+        List<Integer> inIdOrder = IntStream.range(0, transitions.size()).boxed()
+                .sorted(Comparator.comparingLong(i -> transitions.get(i).postId())).toList();
+        return LockConflictRetry.run(() -> ownTransaction.execute(status -> {
+            Instant now = clock.instant();
+            List<ApiCallEvent> calls = new ArrayList<>();
+            List<PostHistory.TransitionRow> moves = new ArrayList<>();
+            Boolean[] moved = new Boolean[transitions.size()];
+            for (int i : inIdOrder) {
+                PostTransition transition = transitions.get(i);
+                PostState from = move(transition, now);
+                if (transition.call() != null) {
+                    calls.add(transition.call());
+                }
+                if (from != null) {
+                    moves.add(new PostHistory.TransitionRow(transition.postId(), from, transition.target(), transition.reason()));
+                }
+                moved[i] = from != null;
+            }
+            history.record(calls, moves, now);
+            return List.of(moved);
+        }));
+    }
+
     /** As {@link #apply}, inside the caller's transaction (for claims that move many posts at once). */
     boolean applyInCurrentTransaction(PostTransition transition) {
         Instant now = clock.instant();
+        PostState from = move(transition, now);
+        if (from == null) {
+            recordCallAlone(transition);
+            return false;
+        }
+        history.record(transition.call() == null ? List.of() : List.of(transition.call()),
+                List.of(new PostHistory.TransitionRow(transition.postId(), from, transition.target(), transition.reason())), now);
+        return true;
+    }
+
+    /** The guarded update of {@code transition}; the state the post moved from, or null when it was in none expected. */
+    private PostState move(PostTransition transition, Instant now) {
         List<String> expected = transition.expectedStates().stream().map(Enum::name).toList();
         PostState from;
         if (transition.expectedStates().size() == 1) {
@@ -105,8 +149,7 @@ public class PostStateMachine {
                     .param("id", transition.postId()).param("expected", expected)
                     .query((rs, row) -> PostState.valueOf(rs.getString(1))).optional().orElse(null);
             if (from == null) {
-                recordCallAlone(transition);
-                return false;
+                return null;
             }
         }
         PostTransition.Failure failure = transition.failure();
@@ -139,13 +182,7 @@ public class PostStateMachine {
                 .param("id", transition.postId())
                 .param("expected", expected)
                 .update();
-        if (updated == 0) {
-            recordCallAlone(transition);
-            return false;
-        }
-        history.record(transition.call() == null ? List.of() : List.of(transition.call()),
-                List.of(new PostHistory.TransitionRow(transition.postId(), from, transition.target(), transition.reason())), now);
-        return true;
+        return updated == 0 ? null : from;
     }
 
     /** The call happened whether or not the post could still move. */

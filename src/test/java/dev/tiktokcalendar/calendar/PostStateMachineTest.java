@@ -9,12 +9,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** A transition that records an API call's answer writes the call's history row with its own, or alone. */
+/**
+ * A transition that records an API call's answer writes the call's history row with its own, or alone; transitions
+ * applied together (group commit) behave as each would alone.
+ */
 @SpringBootTest
 class PostStateMachineTest extends DatabaseTest {
 
@@ -26,6 +34,9 @@ class PostStateMachineTest extends DatabaseTest {
 
     @Autowired
     PostHistory history;
+
+    @Autowired
+    GroupedTransitions grouped;
 
     @Test
     void theCallsRowGoesInWithTheTransitionItCausesAndBeforeIt() {
@@ -47,6 +58,53 @@ class PostStateMachineTest extends DatabaseTest {
         assertThat(history.of(post)).extracting(PostHistory.PostEvent::kind, PostHistory.PostEvent::endpoint)
                 .containsExactly(tuple("API_CALL", "status/fetch"));
         assertThat(jdbc.sql("SELECT state FROM post WHERE id = ?").param(post).query(String.class).single()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void transitionsAppliedTogetherMoveExactlyThePostsStillInAnExpectedStateEachWithItsRows() {
+        long processing = postIn("PROCESSING");
+        long failed = postIn("FAILED");
+        long alsoProcessing = postIn("PROCESSING");
+        PostTransition published = publishing(processing);
+        // the same post twice in one group: the second finds it PUBLISHED already
+        List<Boolean> moved = states.applyTogether(List.of(publishing(alsoProcessing), published, publishing(failed), published));
+
+        assertThat(moved).containsExactly(true, true, false, false);
+        assertThat(history.of(processing)).extracting(PostHistory.PostEvent::kind, PostHistory.PostEvent::toState)
+                .containsExactly(tuple("API_CALL", null), tuple("API_CALL", null), tuple("TRANSITION", "PUBLISHED"));
+        assertThat(history.of(failed)).extracting(PostHistory.PostEvent::kind).containsExactly("API_CALL");
+        assertThat(history.of(alsoProcessing)).extracting(PostHistory.PostEvent::kind).containsExactly("API_CALL", "TRANSITION");
+        assertThat(jdbc.sql("SELECT state FROM post WHERE id IN (?, ?, ?) ORDER BY id").params(processing, failed, alsoProcessing)
+                .query(String.class).list()).containsExactly("PUBLISHED", "FAILED", "PUBLISHED");
+    }
+
+    @Test
+    void manyThreadsApplyingAtOnceEachGetTheirOwnAnswerAndEveryRow() throws Exception {
+        List<Long> posts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            posts.add(postIn(i % 4 == 0 ? "FAILED" : "PROCESSING"));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        List<Future<Boolean>> answers = new ArrayList<>();
+        try {
+            for (long post : posts) {
+                answers.add(threads.submit(() -> grouped.apply(publishing(post))));
+            }
+            for (int i = 0; i < posts.size(); i++) {
+                assertThat(answers.get(i).get()).as("post " + i).isEqualTo(i % 4 != 0);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        for (int i = 0; i < posts.size(); i++) {
+            assertThat(history.of(posts.get(i))).extracting(PostHistory.PostEvent::kind)
+                    .containsExactlyElementsOf(i % 4 == 0 ? List.of("API_CALL") : List.of("API_CALL", "TRANSITION"));
+        }
+    }
+
+    private PostTransition publishing(long post) {
+        return PostTransition.of(post, PostState.PROCESSING, PostState.PUBLISHED, "published: url", PostTransition.NEVER)
+                .withCall(statusCall(post));
     }
 
     /** PROCESSING → PUBLISHED, recording the status call whose answer causes it. */

@@ -1,11 +1,14 @@
 package dev.tiktokcalendar.jobs.publish;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tiktokcalendar.database.SqlTime;
 import dev.tiktokcalendar.tiktok.api.CreatorInfo;
 import dev.tiktokcalendar.tiktok.auth.AccessTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +18,12 @@ import java.util.Optional;
 @Repository
 public class AccountPostingState {
 
+    // an answer equal to the one this node last wrote is not written again within this time (one statement a post)
+    private static final Duration REWRITE_UNCHANGED_AFTER = Duration.ofMinutes(1);
+
     private final JdbcClient jdbc;
     private final AccessTokens tokens;
+    private final Cache<Long, Written> lastWritten = Caffeine.newBuilder().maximumSize(100_000).build();
 
     public AccountPostingState(JdbcClient jdbc, AccessTokens tokens) {
         this.jdbc = jdbc;
@@ -25,6 +32,10 @@ public class AccountPostingState {
 
     /** Keeps the creator's current settings (and username) that {@code creator_info} just reported. */
     public void rememberCreatorInfo(long accountId, CreatorInfo info, Instant at) {
+        Written last = lastWritten.getIfPresent(accountId);
+        if (last != null && last.info().equals(info) && at.isBefore(last.at().plus(REWRITE_UNCHANGED_AFTER))) {
+            return;
+        }
         jdbc.sql("""
                         UPDATE tiktok_account SET username = COALESCE(?, username), privacy_level_options = ?,
                                comment_disabled = ?, duet_disabled = ?, stitch_disabled = ?,
@@ -34,6 +45,7 @@ public class AccountPostingState {
                         info.duetDisabled(), info.stitchDisabled(), info.maxVideoPostDurationSec(),
                         SqlTime.utc(at), SqlTime.utc(at), accountId)
                 .update();
+        lastWritten.put(accountId, new Written(info, at));
     }
 
     /** The settings last reported by {@code creator_info}, for inbox drafts that do not query it. */
@@ -62,6 +74,9 @@ public class AccountPostingState {
     static CreatorConstraints constraints(CreatorInfo info) {
         return new CreatorConstraints(info.privacyLevelOptions(), info.commentDisabled(), info.duetDisabled(),
                 info.stitchDisabled(), info.maxVideoPostDurationSec());
+    }
+
+    private record Written(CreatorInfo info, Instant at) {
     }
 
     private static List<String> options(String csv) {

@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -44,6 +45,9 @@ public class InitDispatcher implements DisposableBean, InitTraffic {
     // while one sweep waits for its batch's intent transaction, others take the next batches: posts due together are
     // released to the senders side by side instead of one batch after the other
     private static final int SWEEP_THREADS = 8;
+    // posts prepared after their due instant (more due at once than preparing keeps up with) are gathered this long, so
+    // their intents share a transaction: one each had cost 8 statements a post (bench/RESULTS.md, throughput)
+    private static final Duration LATE_GATHERING = Duration.ofMillis(5);
 
     private final ScheduledThreadPoolExecutor sweeps;
     private final ThreadPoolExecutor senders;
@@ -58,6 +62,7 @@ public class InitDispatcher implements DisposableBean, InitTraffic {
     // sweeps running and inits being sent
     private final AtomicInteger sending = new AtomicInteger();
     private final Object changed = new Object();
+    private final AtomicBoolean lateSweepArmed = new AtomicBoolean();
 
     public InitDispatcher(PublishingProperties properties, InitIntents intents, PostClaimer claimer, MeterRegistry meters,
                           Clock clock) {
@@ -80,12 +85,24 @@ public class InitDispatcher implements DisposableBean, InitTraffic {
         return threads;
     }
 
-    /** Sends {@code init} at its post's due instant (at once when that has passed). */
+    /**
+     * Sends {@code init} at its post's due instant; when that has passed, with the other late posts of the next
+     * {@link #LATE_GATHERING}.
+     */
     public void sendAt(PreparedInit init) {
         PostClaim claim = init.intent().claim();
         Waiting key = new Waiting(claim.dueAt(), claim.postId());
         waiting.put(key, init);
-        armSweep(key);
+        if (key.dueAt().isAfter(clock.instant())) {
+            armSweep(key);
+        } else if (lateSweepArmed.compareAndSet(false, true)) {
+            sweeps.schedule(this::lateSweep, LATE_GATHERING.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void lateSweep() {
+        lateSweepArmed.set(false);
+        sweep(null);
     }
 
     private void armSweep(Waiting key) {
@@ -95,7 +112,8 @@ public class InitDispatcher implements DisposableBean, InitTraffic {
 
     /**
      * Takes the posts due now, a batch at a time, commits their intents and hands their inits to the senders. Armed
-     * for {@code armedFor}'s due instant; should the executor's time run ahead of the clock, it is armed again.
+     * for {@code armedFor}'s due instant (null: for late posts); should the executor's time run ahead of the clock, it
+     * is armed again.
      */
     private void sweep(Waiting armedFor) {
         busy.incrementAndGet();
@@ -105,7 +123,7 @@ public class InitDispatcher implements DisposableBean, InitTraffic {
             while (!(batch = takeDue(properties.claimBatch())).isEmpty()) {
                 dispatch(batch);
             }
-            if (waiting.containsKey(armedFor) && !sweeps.isShutdown()) {
+            if (armedFor != null && waiting.containsKey(armedFor) && !sweeps.isShutdown()) {
                 armSweep(armedFor);
             }
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.tiktokcalendar.jobs.publish;
 
 import dev.tiktokcalendar.calendar.ApiCallEvent;
+import dev.tiktokcalendar.calendar.GroupedTransitions;
 import dev.tiktokcalendar.calendar.InitIntents;
 import dev.tiktokcalendar.calendar.InitResults;
 import dev.tiktokcalendar.calendar.PostAttempts;
@@ -78,6 +79,7 @@ public class PostPublisher {
     private final InitDispatcher dispatcher;
     private final InitResults initResults;
     private final InitTurns initTurns;
+    private final GroupedTransitions transitions;
     private final ContentRules contentRules = new ContentRules();
     private final MediaRules mediaRules = new MediaRules();
 
@@ -85,8 +87,10 @@ public class PostPublisher {
                          AccountPostingState accounts, MediaResolver mediaResolver, RememberedMediaFacts mediaFacts,
                          PublishingProperties properties, dev.tiktokcalendar.tiktok.TikTokProperties tiktok,
                          MediaUrls mediaUrls, UploadLeases uploadLeases, MediaUploads uploads, InitDispatcher dispatcher,
-                         InitResults initResults, InitTurns initTurns, MeterRegistry meters, Clock clock) {
+                         InitResults initResults, InitTurns initTurns, GroupedTransitions transitions,
+                         MeterRegistry meters, Clock clock) {
         this.dispatcher = dispatcher;
+        this.transitions = transitions;
         this.initTurns = initTurns;
         this.initResults = initResults;
         // answers are recorded once the inits due have gone out: those go first at a due instant
@@ -303,7 +307,7 @@ public class PostPublisher {
     /** {@code call}: the call whose answer moves the post; its history row goes in with the move. */
     private PublishOutcome processing(PublishablePost post, PostState from, String reason, ApiCallEvent call) {
         Instant now = clock.instant();
-        states.apply(PostTransition.of(post.id(), from, PostState.PROCESSING, reason,
+        transitions.apply(PostTransition.of(post.id(), from, PostState.PROCESSING, reason,
                 now.plus(properties.reconciliation().firstCheck())).withCall(call));
         return sent(post);
     }

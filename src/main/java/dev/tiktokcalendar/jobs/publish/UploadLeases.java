@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The lease a node holds on a post while it streams the post's chunks to TikTok. An UPLOADING post's
- * {@code next_attempt_at} is the end of that lease: the uploader renews it before every chunk and on a heartbeat
+ * {@code next_attempt_at} is the end of that lease: the uploader renews it before every chunk (unless most of it is
+ * left) and on a heartbeat
  * while a chunk is on its way, so a node that dies mid-upload gives the post to reconciliation one lease later (not
  * when the upload URL expires an hour later). A renewal is a compare-and-set on the value the uploader wrote last:
  * once reconciliation has leased the post (which moves {@code next_attempt_at}), the uploader has lost it and sends
@@ -82,9 +83,18 @@ public class UploadLeases implements DisposableBean {
             this.expiry = expiry;
         }
 
+        /**
+         * True while the lease is held. It is renewed here unless more than three quarters of it are left (just after
+         * the commit that took it, before a first chunk): no other node can take the post before it runs out, so a
+         * renewal then would only rewrite what was just written (one statement a post).
+         */
         @Override
         public boolean mayContinue() {
-            return !lost && renew();
+            return !lost && (mostlyLeft() || renew());
+        }
+
+        private synchronized boolean mostlyLeft() {
+            return !closed && Duration.between(clock.instant(), expiry).compareTo(lease.multipliedBy(3).dividedBy(4)) > 0;
         }
 
         public boolean isLost() {

@@ -2,7 +2,7 @@ package dev.tiktokcalendar.jobs.reconcile;
 
 import dev.tiktokcalendar.calendar.ApiCallEvent;
 import dev.tiktokcalendar.calendar.PostState;
-import dev.tiktokcalendar.calendar.PostStateMachine;
+import dev.tiktokcalendar.calendar.GroupedTransitions;
 import dev.tiktokcalendar.calendar.PostTransition;
 import dev.tiktokcalendar.jobs.publish.AccountPostingState;
 import dev.tiktokcalendar.jobs.publish.ApiCallRecorder;
@@ -39,7 +39,7 @@ public class StatusReconciler {
 
     private final TikTokClient client;
     private final ApiCallRecorder calls;
-    private final PostStateMachine states;
+    private final GroupedTransitions transitions;
     private final InFlightPosts posts;
     private final AccountPostingState accounts;
     private final PublishingProperties properties;
@@ -48,13 +48,13 @@ public class StatusReconciler {
     private final Clock clock;
     private final FailedPublishPolicy failedPublishes;
 
-    public StatusReconciler(TikTokClient client, ApiCallRecorder calls, PostStateMachine states, InFlightPosts posts,
+    public StatusReconciler(TikTokClient client, ApiCallRecorder calls, GroupedTransitions transitions, InFlightPosts posts,
                             AccountPostingState accounts, PublishingProperties properties, FailedPublishPolicy failedPublishes,
                             MeterRegistry meters, Clock clock) {
         this.failedPublishes = failedPublishes;
         this.client = client;
         this.calls = calls;
-        this.states = states;
+        this.transitions = transitions;
         this.posts = posts;
         this.accounts = accounts;
         this.properties = properties;
@@ -285,7 +285,7 @@ public class StatusReconciler {
         if (publication != null) {
             transition = transition.withPublication(publication);
         }
-        if (!states.apply(transition)) {
+        if (!transitions.apply(transition)) {
             return ReconcileOutcome.SKIPPED;
         }
         meters.counter("calendar.reconcile.outcomes", "outcome", outcome.name()).increment();

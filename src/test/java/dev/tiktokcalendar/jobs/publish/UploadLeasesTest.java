@@ -40,7 +40,8 @@ class UploadLeasesTest extends DatabaseTest {
     @Test
     void aHeldLeaseIsRenewedBeforeEachChunkAndByItsHeartbeat() {
         long post = uploadingPost();
-        Instant first = leases.newExpiry();
+        // a third of the 800 ms lease has passed: a chunk renews it first
+        Instant first = Instant.now().plusMillis(530).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         setLeaseEnd(post, first);
 
         try (UploadLeases.Lease lease = leases.hold(post, 1, first)) {
@@ -53,6 +54,18 @@ class UploadLeasesTest extends DatabaseTest {
         }
         Instant afterClose = leaseEnd(post);
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> leaseEnd(post).equals(afterClose));
+    }
+
+    @Test
+    void aLeaseTakenMomentsAgoIsNotRewrittenBeforeTheFirstChunk() {
+        long post = uploadingPost();
+        Instant taken = leases.newExpiry();
+        setLeaseEnd(post, taken);
+
+        try (UploadLeases.Lease lease = leases.hold(post, 1, taken)) {
+            assertThat(lease.mayContinue()).as("nobody can take the post before its lease runs out").isTrue();
+            assertThat(leaseEnd(post)).as("more than three quarters of the lease are left: no renewal").isEqualTo(taken);
+        }
     }
 
     @Test
@@ -85,7 +98,8 @@ class UploadLeasesTest extends DatabaseTest {
     @Test
     void aLeaseOfAnEarlierAttemptOrOfAPostNoLongerUploadingIsNotHeld() {
         long post = uploadingPost();
-        Instant expiry = leases.newExpiry();
+        // half the lease has passed, so a chunk renews it, and the renewal finds out
+        Instant expiry = Instant.now().plusMillis(400).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         setLeaseEnd(post, expiry);
         try (UploadLeases.Lease stale = leases.hold(post, 0, expiry)) {
             assertThat(stale.mayContinue()).isFalse();
