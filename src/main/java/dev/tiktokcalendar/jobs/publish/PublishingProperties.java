@@ -67,6 +67,7 @@ public record PublishingProperties(
             @DefaultValue("1h") Duration publicIdPatience,
             @DefaultValue("30m") Duration unknownSearchWindow,
             @DefaultValue("2m") Duration lease,
-            @DefaultValue("500") int batch) {
+            @DefaultValue("500") int batch,
+            @DefaultValue("5000") int maxPostsPerRun) {
     }
 }

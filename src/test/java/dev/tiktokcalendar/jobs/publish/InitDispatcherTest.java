@@ -57,7 +57,7 @@ class InitDispatcherTest extends DatabaseTest {
         claimer = node.claimer;
         PublishingProperties properties = new PublishingProperties(null, List.of(), 100, 2000, Duration.ofMinutes(5),
                 Duration.ofSeconds(30), Duration.ofMinutes(2), 8, 4, 4, 3, Duration.ofMinutes(1), Duration.ofSeconds(30),
-                new PublishingProperties.Reconciliation(null, null, null, null, null, null, null, 500));
+                new PublishingProperties.Reconciliation(null, null, null, null, null, null, null, 500, 5000));
         dispatcher = new InitDispatcher(properties, node.intents, claimer, new SimpleMeterRegistry(), clock);
     }
 
