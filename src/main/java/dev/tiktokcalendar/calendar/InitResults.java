@@ -2,11 +2,8 @@ package dev.tiktokcalendar.calendar;
 
 import dev.tiktokcalendar.database.LockConflictRetry;
 import dev.tiktokcalendar.database.SqlTime;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -23,13 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Records inits TikTok accepted: the init call in the post's history, the {@code publish_id} on the attempt and on the
@@ -45,7 +35,6 @@ import java.util.concurrent.locks.ReentrantLock;
 @Component
 public class InitResults implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(InitResults.class);
     private static final int MAX_GROUP = 100;
     /** Answers wait at most this long for the inits being sent: uploads start after the commit, and wait for them too. */
     private static final Duration HOLD_FOR_INITS = Duration.ofSeconds(2);
@@ -56,11 +45,7 @@ public class InitResults implements DisposableBean {
     private final PostHistory history;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
-    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock committing = new ReentrantLock();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final ExecutorService committer = Executors.newSingleThreadExecutor(committerThread());
-    private volatile boolean closed;
+    private final GroupCommit<Accepted, Boolean> commits;
     private volatile InitTraffic traffic = InitTraffic.NONE;
 
     public InitResults(JdbcClient jdbc, PostStateMachine stateMachine, PostAttempts attempts, PostHistory history,
@@ -72,12 +57,8 @@ public class InitResults implements DisposableBean {
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    }
-
-    private static CustomizableThreadFactory committerThread() {
-        CustomizableThreadFactory thread = new CustomizableThreadFactory("init-results-");
-        thread.setDaemon(true);
-        return thread;
+        this.commits = new GroupCommit<>("accepted inits", "init-results-", MAX_GROUP, this::commitTogether,
+                this::recordAlone, this::letInitsGoFirst);
     }
 
     /**
@@ -99,19 +80,7 @@ public class InitResults implements DisposableBean {
      * post moved and false when it had been taken over (or exceptionally when it could not be recorded).
      */
     public CompletableFuture<Boolean> submit(Accepted accepted) {
-        Waiting mine = new Waiting(accepted);
-        waiting.add(mine);
-        if (closed) {
-            drain();
-        } else if (drainScheduled.compareAndSet(false, true)) {
-            try {
-                committer.execute(this::drainScheduled);
-            } catch (RejectedExecutionException shuttingDown) {
-                drainScheduled.set(false);
-                drain();
-            }
-        }
-        return mine.committed;
+        return commits.submit(accepted);
     }
 
     /** Records {@code accepted} and waits for its commit; true when the post moved, false when it had been taken over. */
@@ -124,66 +93,26 @@ public class InitResults implements DisposableBean {
         this.traffic = inits;
     }
 
-    private void drainScheduled() {
+    private void letInitsGoFirst() {
         try {
             traffic.awaitQuiet(HOLD_FOR_INITS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        drainScheduled.set(false);
-        drain();
-        // an answer queued after the last poll but before the flag was cleared must not wait for the next one
-        if (!waiting.isEmpty() && drainScheduled.compareAndSet(false, true)) {
-            committer.execute(this::drainScheduled);
-        }
-    }
-
-    private void drain() {
-        committing.lock();
-        try {
-            while (!waiting.isEmpty()) {
-                commitWaiting();
-            }
-        } finally {
-            committing.unlock();
         }
     }
 
     /** Commits every answer still waiting, then records later ones on their callers' threads. */
     @Override
     public void destroy() throws InterruptedException {
-        closed = true;
-        committer.shutdown();
-        committer.awaitTermination(30, TimeUnit.SECONDS);
-        drain();
+        commits.close();
     }
 
-    private void commitWaiting() {
-        List<Waiting> group = new ArrayList<>();
-        Waiting next;
-        while (group.size() < MAX_GROUP && (next = waiting.poll()) != null) {
-            group.add(next);
-        }
-        if (group.isEmpty()) {
-            return;
-        }
-        try {
-            Set<Long> moved = LockConflictRetry.run(() -> ownTransaction.execute(status -> commit(group)));
-            group.forEach(member -> member.committed.complete(moved.contains(member.accepted.postId())));
-        } catch (RuntimeException groupFailure) {
-            log.warn("recording {} accepted inits together failed; recording each on its own", group.size(), groupFailure);
-            for (Waiting member : group) {
-                try {
-                    member.committed.complete(recordAlone(member.accepted));
-                } catch (RuntimeException e) {
-                    member.committed.completeExceptionally(e);
-                }
-            }
-        }
+    private List<Boolean> commitTogether(List<Accepted> group) {
+        Set<Long> moved = LockConflictRetry.run(() -> ownTransaction.execute(status -> commit(group)));
+        return group.stream().map(accepted -> moved.contains(accepted.postId())).toList();
     }
 
-    private Set<Long> commit(List<Waiting> group) {
-        List<Accepted> all = group.stream().map(member -> member.accepted).toList();
+    private Set<Long> commit(List<Accepted> all) {
         List<Long> ids = all.stream().map(Accepted::postId).toList();
         Instant now = clock.instant();
         // the posts first, then their attempts: the order in which the intents' transaction takes them
@@ -287,9 +216,4 @@ public class InitResults implements DisposableBean {
         }
     }
 
-    private record Waiting(Accepted accepted, CompletableFuture<Boolean> committed) {
-        private Waiting(Accepted accepted) {
-            this(accepted, new CompletableFuture<>());
-        }
-    }
 }
