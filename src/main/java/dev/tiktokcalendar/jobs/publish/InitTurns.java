@@ -22,10 +22,10 @@ import java.util.function.Function;
  * slots come free, one window after another, each to one deferred post. Deferring them all to the instant the oldest
  * slot frees made them come back as a herd: each was prepared again (a {@code creator_info} call each), one took the
  * slot, and after a few such rounds the account's {@code creator_info} budget was gone while init slots stood free
- * (bench/RESULTS.md, utilisation). A turn is taken when another deferred post of the account waits for that very
- * instant (as many posts as slots free at that millisecond); two nodes deferring at once may pick the same turn, and the one that loses it is simply given the next.
- * A post that comes back on its turn before the slot is free (its predecessor went out a little after its own turn)
- * waits again without any API call ({@link #unlessFreeNow}).
+ * (bench/RESULTS.md, utilisation). A turn is taken when deferred posts of the account already wait for that very
+ * instant, as many as slots come free at that millisecond; two nodes deferring at once may pick the same turn, and
+ * the post that loses it is given the next. A post that comes back on its turn before the slot is free (its
+ * predecessor went out a little after its own turn) waits again without any API call ({@link #unlessFreeNow}).
  */
 @Component
 public class InitTurns {
