@@ -97,44 +97,42 @@ public class PostStateMachine {
 
     /**
      * Applies each of {@code transitions} whose post is still in one of its expected states, all in one transaction of
-     * their own: a guarded update per post, in id order, and one insert of every history row (each call's, moved or
-     * not, then the moves'). Returns, in the order given, whether each one moved its post.
+     * their own. Returns, in the order given, whether each one moved its post.
      */
     public List<Boolean> applyTogether(List<PostTransition> transitions) {
-        List<Integer> inIdOrder = IntStream.range(0, transitions.size()).boxed()
-                .sorted(Comparator.comparingLong(i -> transitions.get(i).postId())).toList();
-        return LockConflictRetry.run(() -> ownTransaction.execute(status -> {
-            Instant now = clock.instant();
-            List<ApiCallEvent> calls = new ArrayList<>();
-            List<PostHistory.TransitionRow> moves = new ArrayList<>();
-            Boolean[] moved = new Boolean[transitions.size()];
-            for (int i : inIdOrder) {
-                PostTransition transition = transitions.get(i);
-                PostState from = move(transition, now);
-                if (transition.call() != null) {
-                    calls.add(transition.call());
-                }
-                if (from != null) {
-                    moves.add(new PostHistory.TransitionRow(transition.postId(), from, transition.target(), transition.reason()));
-                }
-                moved[i] = from != null;
-            }
-            history.record(calls, moves, now);
-            return List.of(moved);
-        }));
+        return LockConflictRetry.run(() -> ownTransaction.execute(status -> applyEachInCurrentTransaction(transitions)));
     }
 
     /** As {@link #apply}, inside the caller's transaction (for claims that move many posts at once). */
     boolean applyInCurrentTransaction(PostTransition transition) {
+        return applyEachInCurrentTransaction(List.of(transition)).get(0);
+    }
+
+    /**
+     * A guarded update per post, in id order, then one insert of every history row: each call's (the call happened
+     * whether or not its post could still move), then the moves'. Returns, in the order given, whether each moved.
+     */
+    private List<Boolean> applyEachInCurrentTransaction(List<PostTransition> transitions) {
         Instant now = clock.instant();
-        PostState from = move(transition, now);
-        if (from == null) {
-            recordCallAlone(transition);
-            return false;
-        }
-        history.record(transition.call() == null ? List.of() : List.of(transition.call()),
-                List.of(new PostHistory.TransitionRow(transition.postId(), from, transition.target(), transition.reason())), now);
-        return true;
+        List<ApiCallEvent> calls = new ArrayList<>();
+        List<PostHistory.TransitionRow> moves = new ArrayList<>();
+        Boolean[] moved = new Boolean[transitions.size()];
+        IntStream.range(0, transitions.size()).boxed()
+                .sorted(Comparator.comparingLong(i -> transitions.get(i).postId()))
+                .forEach(i -> {
+                    PostTransition transition = transitions.get(i);
+                    PostState from = move(transition, now);
+                    if (transition.call() != null) {
+                        calls.add(transition.call());
+                    }
+                    if (from != null) {
+                        moves.add(new PostHistory.TransitionRow(transition.postId(), from, transition.target(),
+                                transition.reason()));
+                    }
+                    moved[i] = from != null;
+                });
+        history.record(calls, moves, now);
+        return List.of(moved);
     }
 
     /** The guarded update of {@code transition}; the state the post moved from, or null when it was in none expected. */
@@ -183,12 +181,5 @@ public class PostStateMachine {
                 .param("expected", expected)
                 .update();
         return updated == 0 ? null : from;
-    }
-
-    /** The call happened whether or not the post could still move. */
-    private void recordCallAlone(PostTransition transition) {
-        if (transition.call() != null) {
-            history.recordApiCall(transition.call());
-        }
     }
 }

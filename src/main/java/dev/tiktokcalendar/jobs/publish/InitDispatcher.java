@@ -46,7 +46,8 @@ public class InitDispatcher implements DisposableBean, InitTraffic {
     // released to the senders side by side instead of one batch after the other
     private static final int SWEEP_THREADS = 8;
     // posts prepared after their due instant (more due at once than preparing keeps up with) are gathered this long, so
-    // their intents share a transaction: one each had cost 8 statements a post (bench/RESULTS.md, throughput)
+    // their intents share a transaction: an intent transaction of one post is 8 statements (bench/RESULTS.md, statements
+    // per post)
     private static final Duration LATE_GATHERING = Duration.ofMillis(5);
 
     private final ScheduledThreadPoolExecutor sweeps;

@@ -41,26 +41,16 @@ class InitTurnsTest extends DatabaseTest {
     @Test
     void postsTurnedAwayTogetherWaitForSuccessiveSlotsWindowAfterWindow() {
         long account = accountWithInitsSentAt(now.minusSeconds(10), 100);
-        List<Instant> given = new ArrayList<>();
-        for (int i = 0; i < 14; i++) {
-            long post = postOf(account);
-            given.add(turns.deferToNext(account, null, now, turn -> deferred(post, turn)));
-        }
 
-        assertThat(given).containsExactlyElementsOf(expectedTurns(14));
+        assertThat(refusedOneAfterAnother(account, 14)).containsExactlyElementsOf(expectedTurns(14));
     }
 
     @Test
     void slotsThatComeFreeAtTheSameMillisecondAreATurnEach() {
         long account = accountWithInitsSentAt(now.minusSeconds(10), 0);
-        List<Instant> given = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            long post = postOf(account);
-            given.add(turns.deferToNext(account, null, now, turn -> deferred(post, turn)));
-        }
 
         Instant free = now.minusSeconds(10).plus(WINDOW);
-        assertThat(given).containsExactly(free, free, free, free, free, free, free.plus(WINDOW), free.plus(WINDOW));
+        assertThat(refusedOneAfterAnother(account, 8)).containsExactly(free, free, free, free, free, free, free.plus(WINDOW), free.plus(WINDOW));
     }
 
     @Test
@@ -111,6 +101,16 @@ class InitTurnsTest extends DatabaseTest {
         assertThat(turns.unlessFreeNow(withAFreeSlot, now, turn -> deferred(postOf(withAFreeSlot), turn))).isEmpty();
         long neverPosted = new CalendarFixtures(jdbc).account(workspace(), "turns-new");
         assertThat(turns.unlessFreeNow(neverPosted, now, turn -> deferred(postOf(neverPosted), turn))).isEmpty();
+    }
+
+    /** The turns given to {@code count} posts of the account turned away one after another. */
+    private List<Instant> refusedOneAfterAnother(long account, int count) {
+        List<Instant> given = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long post = postOf(account);
+            given.add(turns.deferToNext(account, null, now, turn -> deferred(post, turn)));
+        }
+        return given;
     }
 
     /** The slot free instants of {@link #accountWithInitsSentAt}, six a window: turn j is slot j % 6 in window j / 6. */

@@ -3,6 +3,7 @@ package dev.tiktokcalendar.jobs.reconcile;
 import dev.tiktokcalendar.jobs.publish.PublishingProperties;
 import dev.tiktokcalendar.support.CalendarFixtures;
 import dev.tiktokcalendar.support.DatabaseTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,15 +27,23 @@ class LeasingInFlightReaderTest extends DatabaseTest {
     @Autowired
     InFlightPosts inFlight;
 
+    private CalendarFixtures calendar;
+    private long workspace;
+    private long account;
+
+    @BeforeEach
+    void aWorkspaceWhosePostsAloneAreDue() {
+        calendar = new CalendarFixtures(jdbc);
+        workspace = calendar.workspace("leasing-" + UUID.randomUUID());
+        account = calendar.account(workspace, "checker");
+        calendar.onlyThisWorkspaceDue(workspace);
+    }
+
     @Test
     void aRunTakesChecksThatComeDueWhileItRunsLeaseAfterLease() {
-        CalendarFixtures calendar = new CalendarFixtures(jdbc);
-        long workspace = calendar.workspace("leasing-" + UUID.randomUUID());
-        long account = calendar.account(workspace, "checker");
-        calendar.onlyThisWorkspaceDue(workspace);
         List<Long> due = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            due.add(calendar.post(workspace, account, "PROCESSING", Instant.now().minusSeconds(1)));
+            due.add(dueForACheck());
         }
         LeasingInFlightReader reader = new LeasingInFlightReader(inFlight, settings(2, 100));
 
@@ -42,7 +51,7 @@ class LeasingInFlightReaderTest extends DatabaseTest {
         read.add(reader.read().id());
         read.add(reader.read().id());
         // a post leaves processing while the run works on its first lease
-        due.add(calendar.post(workspace, account, "PROCESSING", Instant.now().minusSeconds(1)));
+        due.add(dueForACheck());
         InFlightPost next;
         while ((next = reader.read()) != null) {
             read.add(next.id());
@@ -54,12 +63,8 @@ class LeasingInFlightReaderTest extends DatabaseTest {
 
     @Test
     void aRunChecksNoMoreThanItsCap() {
-        CalendarFixtures calendar = new CalendarFixtures(jdbc);
-        long workspace = calendar.workspace("leasing-" + UUID.randomUUID());
-        long account = calendar.account(workspace, "checker");
-        calendar.onlyThisWorkspaceDue(workspace);
         for (int i = 0; i < 7; i++) {
-            calendar.post(workspace, account, "PROCESSING", Instant.now().minusSeconds(1));
+            dueForACheck();
         }
         LeasingInFlightReader reader = new LeasingInFlightReader(inFlight, settings(2, 5));
 
@@ -71,6 +76,10 @@ class LeasingInFlightReaderTest extends DatabaseTest {
         assertThat(read).isEqualTo(5);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM post WHERE workspace_id = ? AND next_attempt_at <= UTC_TIMESTAMP(3)")
                 .param(workspace).query(Integer.class).single()).as("left due for the next run").isEqualTo(2);
+    }
+
+    private long dueForACheck() {
+        return calendar.post(workspace, account, "PROCESSING", Instant.now().minusSeconds(1));
     }
 
     private static PublishingProperties.Reconciliation settings(int batch, int maxPostsPerRun) {
