@@ -94,9 +94,14 @@ public final class RateLimitLog {
         return free;
     }
 
+    /**
+     * Left to itself, the optimizer reads the key (account, bucket, slot) and sorts: every slot of the bucket is read
+     * and locked (50 rows examined per call at 50 slots). Walking the index on the times instead stops at the first
+     * slot that qualifies and locks only that one.
+     */
     private boolean takeOldestFreeSlot(long accountId, RateBucket bucket, int count, Duration window, long at) {
         return jdbc.sql("""
-                        UPDATE tiktok_rate_limit_slot SET used_at_ms = :at
+                        UPDATE tiktok_rate_limit_slot FORCE INDEX (ix_rate_limit_slot_oldest) SET used_at_ms = :at
                         WHERE account_id = :account AND bucket = :bucket AND slot < :count AND used_at_ms <= :freeBefore
                         ORDER BY used_at_ms LIMIT 1""")
                 .param("at", at).param("account", accountId).param("bucket", bucket.name())
