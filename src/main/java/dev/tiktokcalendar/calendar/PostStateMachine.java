@@ -2,6 +2,7 @@ package dev.tiktokcalendar.calendar;
 
 import dev.tiktokcalendar.database.LockConflictRetry;
 import dev.tiktokcalendar.database.SqlTime;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -11,11 +12,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -27,6 +31,9 @@ import java.util.stream.IntStream;
  */
 @Component
 public class PostStateMachine {
+
+    /** From this many posts on, a group is moved by one joined update rather than an update per post. */
+    private static final int MIN_JOINED_GROUP = 3;
 
     private final JdbcClient jdbc;
     private final PostHistory history;
@@ -100,7 +107,9 @@ public class PostStateMachine {
      * their own. Returns, in the order given, whether each one moved its post.
      */
     public List<Boolean> applyTogether(List<PostTransition> transitions) {
-        return LockConflictRetry.run(() -> ownTransaction.execute(status -> applyEachInCurrentTransaction(transitions)));
+        boolean onePerPost = transitions.stream().map(PostTransition::postId).distinct().count() == transitions.size();
+        return LockConflictRetry.run(() -> ownTransaction.execute(status -> onePerPost && transitions.size() >= MIN_JOINED_GROUP
+                ? applyJoinedInCurrentTransaction(transitions) : applyEachInCurrentTransaction(transitions)));
     }
 
     /** As {@link #apply}, inside the caller's transaction (for claims that move many posts at once). */
@@ -133,6 +142,87 @@ public class PostStateMachine {
                 });
         history.record(calls, moves, now);
         return List.of(moved);
+    }
+
+    /**
+     * As {@link #applyEachInCurrentTransaction} for posts that appear once each, in three statements whatever their
+     * number: the posts' rows are locked and read in id order, then every post in an expected state is moved by one
+     * update joined with the transitions' values, then the history rows are inserted.
+     */
+    private List<Boolean> applyJoinedInCurrentTransaction(List<PostTransition> transitions) {
+        Instant now = clock.instant();
+        Map<Long, PostState> current = new HashMap<>();
+        jdbc.sql("SELECT id, state FROM post WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                .param("ids", transitions.stream().map(PostTransition::postId).toList())
+                .query((RowCallbackHandler) rs -> current.put(rs.getLong(1), PostState.valueOf(rs.getString(2))));
+        List<ApiCallEvent> calls = new ArrayList<>();
+        List<PostHistory.TransitionRow> moves = new ArrayList<>();
+        List<PostTransition> moving = new ArrayList<>();
+        List<Boolean> moved = new ArrayList<>(transitions.size());
+        for (PostTransition transition : transitions) {
+            PostState from = current.get(transition.postId());
+            boolean applies = from != null && transition.expectedStates().contains(from);
+            if (transition.call() != null) {
+                calls.add(transition.call());
+            }
+            if (applies) {
+                moves.add(new PostHistory.TransitionRow(transition.postId(), from, transition.target(), transition.reason()));
+                moving.add(transition);
+            }
+            moved.add(applies);
+        }
+        if (!moving.isEmpty()) {
+            int updated = moveJoined(moving, now);
+            if (updated != moving.size()) {
+                // the rows are locked in the states just read; anything else is a bug, and the transaction must not commit
+                throw new IllegalStateException("expected to move " + moving.size() + " posts, moved " + updated);
+            }
+        }
+        history.record(calls, moves, now);
+        return moved;
+    }
+
+    /** One update of every post of {@code moving}, each to its own transition's values. */
+    private int moveJoined(List<PostTransition> moving, Instant now) {
+        StringJoiner rows = new StringJoiner(" UNION ALL ");
+        List<Object> params = new ArrayList<>();
+        for (PostTransition transition : moving) {
+            rows.add(rows.length() == 0
+                    ? "SELECT ? AS id, ? AS target, ? AS reason, ? AS next_attempt_at, ? AS keep_claim, ? AS has_failure, "
+                      + "? AS fail_code, ? AS fail_message, ? AS fail_log_id, ? AS user_action, ? AS tiktok_post_id, "
+                      + "? AS tiktok_url, ? AS completed_at"
+                    : "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
+            PostTransition.Failure failure = transition.failure();
+            PostTransition.Publication publication = transition.publication();
+            params.addAll(Arrays.asList(transition.postId(), transition.target().name(),
+                    PostHistory.truncate(transition.reason(), 1000), SqlTime.utc(transition.nextAttemptAt()),
+                    transition.target() == PostState.CLAIMED ? 1 : 0, failure != null ? 1 : 0,
+                    failure == null ? null : PostHistory.truncate(failure.code(), 64),
+                    failure == null ? null : PostHistory.truncate(failure.message(), 1000),
+                    failure == null ? null : PostHistory.truncate(failure.logId(), 64),
+                    failure == null ? null : PostHistory.truncate(failure.userAction(), 500),
+                    publication == null ? null : publication.tiktokPostId(),
+                    publication == null ? null : publication.tiktokUrl(),
+                    publication == null ? null : SqlTime.utc(publication.completedAt())));
+        }
+        params.add(SqlTime.utc(now));
+        params.add(SqlTime.utc(now));
+        // every assignment reads only its own column of p, so the order in which MySQL makes them does not matter
+        return jdbc.sql("UPDATE post p JOIN (" + rows + """
+                        ) m ON p.id = m.id
+                        SET p.state = m.target, p.state_reason = m.reason, p.state_changed_at = ?,
+                            p.next_attempt_at = COALESCE(m.next_attempt_at, p.next_attempt_at),
+                            p.claim_owner = CASE WHEN m.keep_claim = 1 THEN p.claim_owner ELSE NULL END,
+                            p.fail_code = CASE WHEN m.has_failure = 1 THEN m.fail_code ELSE p.fail_code END,
+                            p.fail_message = CASE WHEN m.has_failure = 1 THEN m.fail_message ELSE p.fail_message END,
+                            p.fail_log_id = CASE WHEN m.has_failure = 1 THEN m.fail_log_id ELSE p.fail_log_id END,
+                            p.user_action = CASE WHEN m.has_failure = 1 THEN m.user_action ELSE p.user_action END,
+                            p.tiktok_post_id = COALESCE(m.tiktok_post_id, p.tiktok_post_id),
+                            p.tiktok_url = COALESCE(m.tiktok_url, p.tiktok_url),
+                            p.completed_at = COALESCE(p.completed_at, m.completed_at),
+                            p.version = p.version + 1, p.updated_at = ?""")
+                .params(params)
+                .update();
     }
 
     /** The guarded update of {@code transition}; the state the post moved from, or null when it was in none expected. */

@@ -103,7 +103,8 @@ class PostClaimingTest extends DatabaseTest {
     }
 
     private InitIntents intents(String node) {
-        return new InitIntents(jdbc, stateMachine(node), claimer(node), clock, transactionManager);
+        return new InitIntents(jdbc, stateMachine(node), claimer(node), new PostHistory(jdbc, new NodeName(node)), clock,
+                transactionManager);
     }
 
     private static InitIntents.Intent intent(PostClaim claim) {

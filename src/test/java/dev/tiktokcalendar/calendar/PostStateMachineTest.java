@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -79,6 +81,49 @@ class PostStateMachineTest extends DatabaseTest {
     }
 
     @Test
+    void aGroupMovedByOneJoinedUpdateEndsExactlyAsItsTransitionsAppliedOneByOne() {
+        Instant later = Instant.parse("2030-01-02T03:04:05.678Z");
+        Instant completed = Instant.parse("2030-01-02T03:00:00.123Z");
+        List<String> startStates = List.of("PROCESSING", "PROCESSING", "UPLOADING", "PROCESSING", "FAILED", "DEFERRED",
+                "PROCESSING", "UNKNOWN");
+        List<java.util.function.LongFunction<PostTransition>> transitions = List.of(
+                post -> PostTransition.of(post, PostState.PROCESSING, PostState.PUBLISHED, "published", PostTransition.NEVER)
+                        .withPublication(new PostTransition.Publication("7300000000000000001", "https://www.tiktok.com/@a/video/7300000000000000001", completed))
+                        .withCall(statusCall(post)),
+                post -> PostTransition.of(post, PostState.PROCESSING, PostState.FAILED, "failed: spam", null)
+                        .withFailure(new PostTransition.Failure("spam_risk", "looks like spam", "log-9", "Change the caption")),
+                post -> new PostTransition(post, Set.of(PostState.UPLOADING, PostState.PROCESSING), PostState.PROCESSING,
+                        "uploaded", later),
+                post -> PostTransition.of(post, PostState.PROCESSING, PostState.DEFERRED, "deferred: cap", later),
+                post -> PostTransition.of(post, PostState.PROCESSING, PostState.PUBLISHED, "published", PostTransition.NEVER)
+                        .withCall(statusCall(post)),
+                post -> PostTransition.of(post, PostState.DEFERRED, PostState.CLAIMED, "claimed again", later),
+                post -> PostTransition.of(post, PostState.PROCESSING, PostState.PUBLISHED_NO_PUBLIC_ID, "no public id", later)
+                        .withPublication(new PostTransition.Publication(null, null, completed)),
+                post -> PostTransition.of(post, PostState.UNKNOWN, PostState.SCHEDULED, "not found: again", later));
+        List<Long> grouped = new ArrayList<>();
+        List<Long> alone = new ArrayList<>();
+        for (String state : startStates) {
+            grouped.add(claimedPostWithAnEarlierFailure(state));
+            alone.add(claimedPostWithAnEarlierFailure(state));
+        }
+
+        List<Boolean> movedTogether = states.applyTogether(IntStream.range(0, grouped.size())
+                .mapToObj(i -> transitions.get(i).apply(grouped.get(i))).toList());
+        List<Boolean> movedAlone = IntStream.range(0, alone.size())
+                .mapToObj(i -> states.apply(transitions.get(i).apply(alone.get(i)))).toList();
+
+        assertThat(movedTogether).containsExactly(true, true, true, true, false, true, true, true)
+                .isEqualTo(movedAlone);
+        for (int i = 0; i < grouped.size(); i++) {
+            assertThat(row(grouped.get(i))).as("post " + i + " (" + startStates.get(i) + ")").isEqualTo(row(alone.get(i)));
+            assertThat(history.of(grouped.get(i))).as("history of post " + i)
+                    .extracting(PostHistory.PostEvent::kind, PostHistory.PostEvent::endpoint, PostHistory.PostEvent::toState)
+                    .isEqualTo(history.of(alone.get(i)).stream().map(e -> tuple(e.kind(), e.endpoint(), e.toState())).toList());
+        }
+    }
+
+    @Test
     void manyThreadsApplyingAtOnceEachGetTheirOwnAnswerAndEveryRow() throws Exception {
         List<Long> posts = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -111,6 +156,30 @@ class PostStateMachineTest extends DatabaseTest {
     private boolean publishAfterStatusCall(long post) {
         return states.apply(PostTransition.of(post, PostState.PROCESSING, PostState.PUBLISHED, "published: url",
                 PostTransition.NEVER).withCall(statusCall(post)));
+    }
+
+    /** A post in {@code state}, claimed by a node, that failed once before (its failure columns are set). */
+    private long claimedPostWithAnEarlierFailure(String state) {
+        long post = postIn(state);
+        jdbc.sql("UPDATE post SET claim_owner = 'node-a', fail_code = 'internal', fail_message = 'earlier', "
+                + "fail_log_id = 'log-1', user_action = 'none', version = 3 WHERE id = ?").param(post).update();
+        return post;
+    }
+
+    /** Every column a transition writes, but the instant it was made. */
+    private List<Object> row(long post) {
+        return jdbc.sql("""
+                        SELECT state, state_reason, next_attempt_at, claim_owner, fail_code, fail_message, fail_log_id,
+                               user_action, tiktok_post_id, tiktok_url, completed_at, version
+                        FROM post WHERE id = ?""")
+                .param(post)
+                .query((rs, n) -> {
+                    List<Object> values = new ArrayList<>();
+                    for (int column = 1; column <= 12; column++) {
+                        values.add(rs.getObject(column));
+                    }
+                    return values;
+                }).single();
     }
 
     private long postIn(String state) {

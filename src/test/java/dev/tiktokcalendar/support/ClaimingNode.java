@@ -25,7 +25,7 @@ public final class ClaimingNode {
         PostHistory history = new PostHistory(jdbc, node);
         states = new PostStateMachine(jdbc, history, clock, transactionManager);
         claimer = new PostClaimer(jdbc, states, node, clock, transactionManager);
-        intents = new InitIntents(jdbc, states, claimer, clock, transactionManager);
+        intents = new InitIntents(jdbc, states, claimer, history, clock, transactionManager);
         results = new InitResults(jdbc, states, new PostAttempts(jdbc), history, clock, transactionManager);
     }
 }

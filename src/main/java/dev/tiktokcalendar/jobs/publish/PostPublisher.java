@@ -125,12 +125,16 @@ public class PostPublisher {
             }
         }
         CreatorConstraints creator;
+        ApiCallEvent creatorInfoCall = null;
         if (post.mode() == PostMode.DIRECT) {
-            TikTokResult<CreatorInfo> info = calls.call(post.id(), post.accountId(), null, "creator_info/query",
+            ApiCallRecorder.Made<CreatorInfo> made = calls.make(post.id(), post.accountId(), null, "creator_info/query",
                     () -> client.creatorInfo(post.accountId()));
+            TikTokResult<CreatorInfo> info = made.result();
             if (!info.isOk()) {
+                calls.record(made.event());
                 return beforeInitFailure(post, info.error());
             }
+            creatorInfoCall = made.event();
             CreatorInfo value = info.orElseThrow();
             accounts.rememberCreatorInfo(post.accountId(), value, clock.instant());
             creator = AccountPostingState.constraints(value);
@@ -152,11 +156,12 @@ public class PostPublisher {
             problems.add("media: " + e.getMessage());
         }
         if (!problems.isEmpty()) {
+            calls.record(creatorInfoCall);
             return fail(post, Set.of(PostState.CLAIMED), new PostTransition.Failure("invalid_post",
                     String.join("; ", problems), null, "Fix the post as described and schedule it again."),
                     "refused before any API call: " + String.join("; ", problems));
         }
-        return queueInit(post, check, video, photoUrls);
+        return queueInit(post, check, video, photoUrls, creatorInfoCall);
     }
 
     private MediaPlan planVideo(PublishablePost post, CreatorConstraints creator, List<String> problems) {
@@ -196,13 +201,19 @@ public class PostPublisher {
         return urls;
     }
 
-    /** Hands the checked post to the dispatcher, which commits its intent and sends its init at its due instant. */
-    private PublishOutcome queueInit(PublishablePost post, ContentCheck check, MediaPlan video, List<String> photoUrls) {
+    /**
+     * Hands the checked post to the dispatcher, which commits its intent and sends its init at its due instant. The
+     * history row of the {@code creator_info} call that prepared a post already due is committed with its intent, a
+     * few milliseconds later, rather than in a statement of its own.
+     */
+    private PublishOutcome queueInit(PublishablePost post, ContentCheck check, MediaPlan video, List<String> photoUrls,
+                                     ApiCallEvent creatorInfoCall) {
         ChunkPlan chunkPlan = null;
         if (video instanceof MediaPlan.Upload upload) {
             try {
                 chunkPlan = chunkPlanner.plan(upload.source().size());
             } catch (IOException | IllegalArgumentException e) {
+                calls.record(creatorInfoCall);
                 return fail(post, Set.of(PostState.CLAIMED), new PostTransition.Failure("media_unreadable",
                         "media " + post.media().get(0) + ": " + e.getMessage(), null,
                         "Make the media readable (and at most 4 GB), then schedule the post again."), "media unreadable");
@@ -212,7 +223,12 @@ public class PostPublisher {
         PostAttempts.MediaSource source = video instanceof MediaPlan.Upload
                 ? PostAttempts.MediaSource.FILE_UPLOAD : PostAttempts.MediaSource.PULL_FROM_URL;
         ChunkPlan plan = chunkPlan;
-        dispatcher.sendAt(new PreparedInit(new InitIntents.Intent(post.claim(), reason, source),
+        if (post.claim().dueAt().isAfter(clock.instant())) {
+            // it waits in memory for its instant: its call's row must not wait with it (a crash would lose it)
+            calls.record(creatorInfoCall);
+            creatorInfoCall = null;
+        }
+        dispatcher.sendAt(new PreparedInit(new InitIntents.Intent(post.claim(), reason, source, creatorInfoCall),
                 attemptNo -> init(post, check, video, plan, photoUrls, attemptNo)));
         return PublishOutcome.PREPARED;
     }
