@@ -81,6 +81,28 @@ class WebhookTest {
     }
 
     @Test
+    void theTickAloneMovesAPublishThroughEachTimedStepWhenItIsDueAndNotBefore() {
+        start(TestWorlds.defaultSettings().build());
+        api.publishDirect(api.token(PUBLIC), "PUBLIC_TO_EVERYONE", "by the tick", TestMedia.mp4(10, 30, 1080, 1920));
+
+        clock.advance(Duration.ofMillis(2_999));
+        sim.tick();
+        assertThat(sim.posts(PUBLIC).get(0).status().name()).as("processing takes 3 s").isEqualTo("PROCESSING_UPLOAD");
+        clock.advance(Duration.ofMillis(1));
+        sim.tick();
+        assertThat(sim.posts(PUBLIC).get(0).status().name()).isEqualTo("PUBLISH_COMPLETE");
+        assertThat(sim.posts(PUBLIC).get(0).publicPostIds()).as("moderation takes 20 s more").isEmpty();
+        clock.advance(Duration.ofMillis(19_999));
+        sim.tick();
+        assertThat(sim.posts(PUBLIC).get(0).publicPostIds()).isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        sim.tick();
+        assertThat(sim.posts(PUBLIC).get(0).publicPostIds()).hasSize(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !receiver.received().isEmpty());
+        assertThat(receiver.received().get(0).body()).contains("post.publish.publicly_available");
+    }
+
+    @Test
     void failedDeliveriesAreRetriedWithBackoff() {
         start(TestWorlds.defaultSettings().webhooks(new WebhookSettings(3, Duration.ofSeconds(5), false)).build());
         receiver.failFirst(2);

@@ -24,6 +24,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The asynchronous life of a publish after its init (contract §8, §17.7). Media arrive (last chunk, or the
@@ -31,7 +33,8 @@ import java.util.concurrent.ExecutorService;
  * (bad media, pull error, injected reason) or reaches PUBLISH_COMPLETE (direct) / SEND_TO_USER_INBOX (inbox).
  * A public direct post gets its 19-digit id, its place in video/list and the publicly_available webhook only
  * after {@code moderationDelay}; other posts never do. All instants come from the simulator clock, so moving
- * that clock moves the publishes; {@link #advance} runs on every status read and on the simulator's tick.
+ * that clock moves the publishes; {@link #advance} runs on every status read and, for the publishes whose next timed
+ * change is due, on the simulator's tick.
  */
 public final class ProcessingEngine {
 
@@ -47,6 +50,10 @@ public final class ProcessingEngine {
     private final ExecutorService downloads;
     private final ProbedMedia probe = new ProbedMedia(new MediaProbe(), 1024);
     private final MediaDownloader downloader = new MediaDownloader();
+    // the publishes that change by time alone, soonest first: the tick looks at those that are due, not at every
+    // publish still waiting for its chunks (a thousand at a time in a throughput run, fifty times a second)
+    private final PriorityBlockingQueue<Due> timed = new PriorityBlockingQueue<>();
+    private final AtomicLong sequence = new AtomicLong();
 
     public ProcessingEngine(SimulatorSettings settings, SimClock clock, PublishStore store, PublicVideos publicVideos,
                             WebhookSender webhooks, Ids ids, ExecutorService downloads) {
@@ -69,6 +76,7 @@ public final class ProcessingEngine {
     }
 
     void startVideoDownload(Publish publish) {
+        schedule(publish, Instant.MIN);
         downloads.execute(() -> {
             Path file = null;
             try {
@@ -86,6 +94,7 @@ public final class ProcessingEngine {
     }
 
     void startPhotoDownload(Publish publish) {
+        schedule(publish, Instant.MIN);
         downloads.execute(() -> {
             StringBuilder key = new StringBuilder("sha256:");
             String failure = null;
@@ -143,6 +152,7 @@ public final class ProcessingEngine {
     private void markReady(Publish publish, Instant at) {
         if (publish.mediaReadyAt == null && publish.status.processing()) {
             publish.mediaReadyAt = at;
+            schedule(publish, Instant.MIN);
         }
     }
 
@@ -159,12 +169,46 @@ public final class ProcessingEngine {
     }
 
     public void advanceAll() {
-        store.unsettled().removeIf(publish -> {
-            advance(publish);
-            synchronized (publish) {
-                return publish.settled();
+        Instant now = clock.now();
+        Due due;
+        while ((due = timed.peek()) != null && !due.at().isAfter(now)) {
+            if (timed.remove(due)) {
+                advance(due.publish());
+                schedule(due.publish(), now);
             }
-        });
+        }
+    }
+
+    /**
+     * Puts the publish on the schedule at its next timed change, if it has one later than {@code after}: a publish
+     * waiting for its chunks or its download has none, and a settled one has none left.
+     */
+    private void schedule(Publish publish, Instant after) {
+        Instant next;
+        synchronized (publish) {
+            next = nextChangeAt(publish);
+        }
+        if (next != null && next.isAfter(after)) {
+            timed.add(new Due(next, sequence.incrementAndGet(), publish));
+        }
+    }
+
+    /** When {@link #advance} next has something to do for the publish by time alone; null when nothing. */
+    private Instant nextChangeAt(Publish publish) {
+        if (publish.status == PublishStatus.PROCESSING_DOWNLOAD && publish.mediaReadyAt == null) {
+            return publish.createdAt.plus(clock.scaled(PULL_TIMEOUT));
+        }
+        if (publish.status.processing() && !publish.neverFinish && publish.mediaReadyAt != null) {
+            return publish.mediaReadyAt.plus(clock.scaled(settings.processingDelay()));
+        }
+        if (publish.status == PublishStatus.SEND_TO_USER_INBOX && publish.inboxPostAt != null) {
+            return publish.inboxPostAt;
+        }
+        if (publish.status == PublishStatus.PUBLISH_COMPLETE && publish.publicPost && publish.publicPostIds.isEmpty()
+                && publish.moderationDueAt != null) {
+            return publish.moderationDueAt;
+        }
+        return null;
     }
 
     /** Brings the creator's publishes up to date, so caps count what is true now, not at the last tick. */
@@ -271,6 +315,16 @@ public final class ProcessingEngine {
         content.put("publish_type", publish.kind.webhookPublishType());
         content.putAll(extra);
         webhooks.send(name, publish.creator.openId(), content);
+    }
+
+    /** A publish's next timed change; stale once a status read has advanced it (advancing again changes nothing). */
+    private record Due(Instant at, long sequence, Publish publish) implements Comparable<Due> {
+
+        @Override
+        public int compareTo(Due other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+        }
     }
 
     static String sha256(Path file) throws IOException {

@@ -67,16 +67,6 @@ public final class Publish {
         return creator;
     }
 
-    /** True once nothing will change without a request: failed, or complete with all it will ever get. */
-    boolean settled() {
-        return switch (status) {
-            case FAILED -> true;
-            case PUBLISH_COMPLETE -> !publicPost || !publicPostIds.isEmpty();
-            case SEND_TO_USER_INBOX -> inboxPostAt == null;
-            default -> false;
-        };
-    }
-
     public synchronized PublishView view() {
         return new PublishView(publishId, creator.username(), kind, fileUpload, caption, privacyLevel, status,
                 failReason, List.copyOf(publicPostIds), mediaKey, createdAt);

@@ -3,20 +3,17 @@ package dev.tiktokcalendar.simulator.publish;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Every publish of the run, by publish id, by upload id and by creator (open_id), plus the unsettled ones:
- * those that may still change by themselves, which are all the tick has to look at.
+ * Every publish of the run, by publish id, by upload id and by creator (open_id).
  */
 public final class PublishStore {
 
     private final Map<String, Publish> byId = new ConcurrentHashMap<>();
     private final Map<String, Publish> byUploadId = new ConcurrentHashMap<>();
     private final Map<String, List<Publish>> byCreator = new ConcurrentHashMap<>();
-    private final Set<Publish> unsettled = ConcurrentHashMap.newKeySet();
 
     void add(Publish publish) {
         byId.put(publish.publishId, publish);
@@ -24,11 +21,6 @@ public final class PublishStore {
             byUploadId.put(publish.upload.uploadId, publish);
         }
         byCreator.computeIfAbsent(publish.creator.openId(), k -> new CopyOnWriteArrayList<>()).add(publish);
-        unsettled.add(publish);
-    }
-
-    Set<Publish> unsettled() {
-        return unsettled;
     }
 
     public Optional<Publish> byId(String publishId) {
