@@ -237,10 +237,11 @@ class PublishingEndToEndTest {
                 .containsExactly("creator_info/query");
         assertThat(history.of(publicVideo)).as("every call of a post due at once is in its history, in order")
                 .extracting(event -> event.kind() + " " + (event.endpoint() != null ? event.endpoint() : event.toState()))
-                .containsExactly("TRANSITION CLAIMED", "API_CALL creator_info/query", "TRANSITION INIT_IN_FLIGHT",
+                // then as many status checks as it took the public id to appear
+                .startsWith("TRANSITION CLAIMED", "API_CALL creator_info/query", "TRANSITION INIT_IN_FLIGHT",
                         "API_CALL video/init", "TRANSITION UPLOADING", "API_CALL upload", "TRANSITION PROCESSING",
-                        "API_CALL status/fetch", "TRANSITION PUBLISHED_NO_PUBLIC_ID", "API_CALL status/fetch",
-                        "TRANSITION PUBLISHED");
+                        "API_CALL status/fetch", "TRANSITION PUBLISHED_NO_PUBLIC_ID")
+                .endsWith("API_CALL status/fetch", "TRANSITION PUBLISHED");
         assertThat(sim.simulator().duplicates()).isEmpty();
         assertThat(sim.simulator().posts("alice")).as("one publish per post: the pulled ambiguous one was found, not re-sent")
                 .hasSize(3).allMatch(publish -> publish.status().name().equals("PUBLISH_COMPLETE"));
