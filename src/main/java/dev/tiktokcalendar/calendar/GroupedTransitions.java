@@ -3,6 +3,8 @@ package dev.tiktokcalendar.calendar;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Applies the transitions that many threads make at once (uploads ending, status answers) in shared transactions
  * ({@link GroupCommit}, with {@link PostStateMachine#applyTogether}). Each caller waits for its own commit, so a
@@ -29,6 +31,15 @@ public class GroupedTransitions implements DisposableBean {
      */
     public boolean apply(PostTransition transition) {
         return commits.submit(transition).join();
+    }
+
+    /**
+     * Applies {@code transition} in the next group without waiting: the future completes once it is committed (false
+     * when the post was not in an expected state). For a caller whose post is safe until then, such as an upload
+     * that ended while its lease still holds.
+     */
+    public CompletableFuture<Boolean> applyLater(PostTransition transition) {
+        return commits.submit(transition);
     }
 
     /** Commits every transition still waiting; later ones are applied on their callers' threads. */

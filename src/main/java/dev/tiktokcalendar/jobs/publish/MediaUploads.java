@@ -6,10 +6,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Streams the media of posts whose init TikTok accepted, on {@code calendar.publishing.upload-threads} threads of
@@ -38,29 +40,50 @@ public class MediaUploads implements DisposableBean {
         this.executor.allowCoreThreadTimeOut(true);
     }
 
-    /** Queues {@code upload}; it must leave its post in a committed state whatever happens. */
-    public void submit(long postId, Runnable upload) {
+    /**
+     * Queues {@code upload}, which streams on an upload thread and returns a future that completes once its post's
+     * outcome is committed: the thread goes on to the next upload meanwhile, and the upload counts as unfinished until
+     * then. It must leave its post in a committed state whatever happens.
+     */
+    public void submit(long postId, Supplier<? extends CompletionStage<?>> upload) {
         unfinished.incrementAndGet();
         executor.execute(() -> {
+            CompletionStage<?> committed;
             try {
                 inits.awaitSentDueNow(YIELD_TO_INITS);
-                upload.run();
+                committed = upload.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 log.warn("post {}: interrupted before its upload; reconciliation takes the post over when its upload "
                         + "lease runs out", postId);
+                finished();
+                return;
             } catch (RuntimeException e) {
-                // the post stays UPLOADING until its lease runs out; reconciliation then decides, as after a crash
-                log.error("post {}: the upload stopped unexpectedly; reconciliation takes the post over when its upload "
-                        + "lease runs out", postId, e);
-            } finally {
-                if (unfinished.decrementAndGet() == 0) {
-                    synchronized (idle) {
-                        idle.notifyAll();
-                    }
-                }
+                stoppedUnexpectedly(postId, e);
+                finished();
+                return;
             }
+            committed.whenComplete((outcome, failure) -> {
+                if (failure != null) {
+                    stoppedUnexpectedly(postId, failure);
+                }
+                finished();
+            });
         });
+    }
+
+    private static void stoppedUnexpectedly(long postId, Throwable failure) {
+        // the post stays UPLOADING until its lease runs out; reconciliation then decides, as after a crash
+        log.error("post {}: the upload stopped unexpectedly; reconciliation takes the post over when its upload "
+                + "lease runs out", postId, failure);
+    }
+
+    private void finished() {
+        if (unfinished.decrementAndGet() == 0) {
+            synchronized (idle) {
+                idle.notifyAll();
+            }
+        }
     }
 
     /** Waits until every queued upload has ended, at most {@code patience}; true when none is left. */

@@ -272,9 +272,13 @@ public class PostPublisher {
                 });
     }
 
-    /** Streams the chunks under {@code lease} (closed here) and commits where the post ends. */
-    private void upload(PublishablePost post, int attemptNo, PublishTicket ticket, ChunkPlan plan,
-                        MediaPlan.Upload upload, UploadLeases.Lease lease) {
+    /**
+     * Streams the chunks under {@code lease} (closed here) and commits where the post ends; the future completes once
+     * that is committed. The move to PROCESSING is committed with other posts' ({@link GroupedTransitions}) while this
+     * thread goes on to the next upload: until it is, the post is UPLOADING under its lease, as in mid-upload.
+     */
+    private CompletableFuture<?> upload(PublishablePost post, int attemptNo, PublishTicket ticket, ChunkPlan plan,
+                                        MediaPlan.Upload upload, UploadLeases.Lease lease) {
         ApiCallRecorder.Made<UploadReceipt> made;
         try (lease) {
             made = calls.make(post.id(), post.accountId(), attemptNo, "upload",
@@ -282,8 +286,7 @@ public class PostPublisher {
         }
         TikTokResult<UploadReceipt> uploaded = made.result();
         if (uploaded.isOk()) {
-            processing(post, PostState.UPLOADING, "uploaded " + uploaded.orElseThrow().bytes() + " bytes", made.event());
-            return;
+            return processing(post, PostState.UPLOADING, "uploaded " + uploaded.orElseThrow().bytes() + " bytes", made.event());
         }
         calls.record(made.event());
         if (UploadPermit.WITHDRAWN.equals(uploaded.error().code())) {
@@ -291,6 +294,7 @@ public class PostPublisher {
         } else {
             uploadFailure(post, attemptNo, uploaded.error());
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     private TikTokResult<PublishTicket> sendInit(PublishablePost post, ContentCheck check, MediaPlan video, ChunkPlan plan,
@@ -321,11 +325,14 @@ public class PostPublisher {
     }
 
     /** {@code call}: the call whose answer moves the post; its history row goes in with the move. */
-    private PublishOutcome processing(PublishablePost post, PostState from, String reason, ApiCallEvent call) {
+    private CompletableFuture<Boolean> processing(PublishablePost post, PostState from, String reason, ApiCallEvent call) {
         Instant now = clock.instant();
-        transitions.apply(PostTransition.of(post.id(), from, PostState.PROCESSING, reason,
-                now.plus(properties.reconciliation().firstCheck())).withCall(call));
-        return sent(post);
+        return transitions.applyLater(PostTransition.of(post.id(), from, PostState.PROCESSING, reason,
+                now.plus(properties.reconciliation().firstCheck())).withCall(call))
+                .thenApply(moved -> {
+                    sent(post);
+                    return moved;
+                });
     }
 
     /** Counts a post whose media TikTok now has (pulled, or uploaded by us): reconciliation follows it from here. */
