@@ -80,7 +80,7 @@ public class PublishDuePostsJobConfiguration {
                                  AsyncTaskExecutor publishingTaskExecutor, PublishingProperties properties,
                                  MediaUploads uploads, InitDispatcher dispatcher, MeterRegistry meters) {
         return new StepBuilder("publishClaimedPostsStep", jobRepository)
-                .<PublishablePost, PublishOutcome>chunk(Math.max(1, properties.threads() * 2))
+                .<PublishablePost, PublishOutcome>chunk(Math.max(1, properties.threads() * PublishingProperties.POSTS_PER_THREAD_IN_A_CHUNK))
                 .reader(claimedPostsReader)
                 .processor(publisher::publish)
                 .writer(new PublishOutcomeWriter(meters))

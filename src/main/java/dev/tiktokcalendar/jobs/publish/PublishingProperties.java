@@ -44,6 +44,14 @@ public record PublishingProperties(
         @DefaultValue("30s") Duration transientBackoff,
         @DefaultValue Reconciliation reconciliation) {
 
+    /**
+     * The items of a chunk of the publishing and reconciliation steps, per publishing thread. The threads work through a
+     * chunk together and wait for its last item before the next chunk is read, and each chunk costs its own job
+     * repository transaction: with 2 per thread the throughput run (round 3) made 404-453 posts/s, with 8 per thread
+     * 577-591 (bench/RESULTS.md).
+     */
+    public static final int POSTS_PER_THREAD_IN_A_CHUNK = 8;
+
     public boolean isVerifiedUrl(String url) {
         return verifiedUrlPrefixes.stream().anyMatch(url::startsWith);
     }

@@ -50,7 +50,7 @@ public class ReconcileStatusJobConfiguration {
                                     LeasingInFlightReader inFlightPostsReader, StatusReconciler reconciler,
                                     AsyncTaskExecutor publishingTaskExecutor, PublishingProperties properties) {
         return new StepBuilder("reconcileInFlightPostsStep", jobRepository)
-                .<InFlightPost, ReconcileOutcome>chunk(Math.max(1, properties.threads() * 2))
+                .<InFlightPost, ReconcileOutcome>chunk(Math.max(1, properties.threads() * PublishingProperties.POSTS_PER_THREAD_IN_A_CHUNK))
                 .reader(inFlightPostsReader)
                 .processor(reconciler::reconcile)
                 .writer(tally())
