@@ -115,6 +115,16 @@ class PostStateMachineTest extends DatabaseTest {
 
         assertThat(movedTogether).containsExactly(true, true, true, true, false, true, true, true)
                 .isEqualTo(movedAlone);
+        // what both ways write, column by column, for a few of them (the two statements are written separately):
+        assertThat(row(grouped.get(0))).as("published: its URL, its earlier failure kept, its claim let go")
+                .containsExactly("PUBLISHED", "published", java.time.LocalDateTime.parse("9999-12-31T00:00"), null,
+                        "internal", "earlier", "log-1", "none", "7300000000000000001",
+                        "https://www.tiktok.com/@a/video/7300000000000000001",
+                        java.time.LocalDateTime.parse("2030-01-02T03:00:00.123"), 4L);
+        assertThat(row(grouped.get(1)).subList(0, 8)).as("failed: the new failure replaces the earlier one; next attempt kept")
+                .containsExactly("FAILED", "failed: spam", java.time.LocalDateTime.parse("2030-01-01T00:00"), null,
+                        "spam_risk", "looks like spam", "log-9", "Change the caption");
+        assertThat(row(grouped.get(5)).get(3)).as("claimed again: the claim stays").isEqualTo("node-a");
         for (int i = 0; i < grouped.size(); i++) {
             assertThat(row(grouped.get(i))).as("post " + i + " (" + startStates.get(i) + ")").isEqualTo(row(alone.get(i)));
             assertThat(history.of(grouped.get(i))).as("history of post " + i)
@@ -161,8 +171,10 @@ class PostStateMachineTest extends DatabaseTest {
     /** A post in {@code state}, claimed by a node, that failed once before (its failure columns are set). */
     private long claimedPostWithAnEarlierFailure(String state) {
         long post = postIn(state);
+        // the same next attempt for twins made a few milliseconds apart: a transition without one keeps it
         jdbc.sql("UPDATE post SET claim_owner = 'node-a', fail_code = 'internal', fail_message = 'earlier', "
-                + "fail_log_id = 'log-1', user_action = 'none', version = 3 WHERE id = ?").param(post).update();
+                + "fail_log_id = 'log-1', user_action = 'none', version = 3, next_attempt_at = '2030-01-01 00:00:00' "
+                + "WHERE id = ?").param(post).update();
         return post;
     }
 

@@ -156,10 +156,9 @@ public class PostPublisher {
             problems.add("media: " + e.getMessage());
         }
         if (!problems.isEmpty()) {
-            calls.record(creatorInfoCall);
             return fail(post, Set.of(PostState.CLAIMED), new PostTransition.Failure("invalid_post",
                     String.join("; ", problems), null, "Fix the post as described and schedule it again."),
-                    "refused before any API call: " + String.join("; ", problems));
+                    "refused before any API call: " + String.join("; ", problems), creatorInfoCall);
         }
         return queueInit(post, check, video, photoUrls, creatorInfoCall);
     }
@@ -202,9 +201,8 @@ public class PostPublisher {
     }
 
     /**
-     * Hands the checked post to the dispatcher, which commits its intent and sends its init at its due instant. The
-     * history row of the {@code creator_info} call that prepared a post already due is committed with its intent, a
-     * few milliseconds later, rather than in a statement of its own.
+     * Hands the checked post to the dispatcher, which commits its intent and sends its init at its due instant, together
+     * with the history row of the {@code creator_info} call that prepared it ({@link #rowForTheIntent}).
      */
     private PublishOutcome queueInit(PublishablePost post, ContentCheck check, MediaPlan video, List<String> photoUrls,
                                      ApiCallEvent creatorInfoCall) {
@@ -213,24 +211,31 @@ public class PostPublisher {
             try {
                 chunkPlan = chunkPlanner.plan(upload.source().size());
             } catch (IOException | IllegalArgumentException e) {
-                calls.record(creatorInfoCall);
                 return fail(post, Set.of(PostState.CLAIMED), new PostTransition.Failure("media_unreadable",
                         "media " + post.media().get(0) + ": " + e.getMessage(), null,
-                        "Make the media readable (and at most 4 GB), then schedule the post again."), "media unreadable");
+                        "Make the media readable (and at most 4 GB), then schedule the post again."), "media unreadable",
+                        creatorInfoCall);
             }
         }
         String reason = "init intent committed" + (check.adjustments().isEmpty() ? "" : "; " + String.join("; ", check.adjustments()));
         PostAttempts.MediaSource source = video instanceof MediaPlan.Upload
                 ? PostAttempts.MediaSource.FILE_UPLOAD : PostAttempts.MediaSource.PULL_FROM_URL;
         ChunkPlan plan = chunkPlan;
-        if (post.claim().dueAt().isAfter(clock.instant())) {
-            // it waits in memory for its instant: its call's row must not wait with it (a crash would lose it)
-            calls.record(creatorInfoCall);
-            creatorInfoCall = null;
-        }
-        dispatcher.sendAt(new PreparedInit(new InitIntents.Intent(post.claim(), reason, source, creatorInfoCall),
-                attemptNo -> init(post, check, video, plan, photoUrls, attemptNo)));
+        dispatcher.sendAt(new PreparedInit(new InitIntents.Intent(post.claim(), reason, source,
+                rowForTheIntent(post, creatorInfoCall)), attemptNo -> init(post, check, video, plan, photoUrls, attemptNo)));
         return PublishOutcome.PREPARED;
+    }
+
+    /**
+     * The call whose row the intent commits: a post already due has its intent committed within milliseconds; a post
+     * that waits in memory for its instant records the row now (a crash would lose it).
+     */
+    private ApiCallEvent rowForTheIntent(PublishablePost post, ApiCallEvent call) {
+        if (post.claim().dueAt().isAfter(clock.instant())) {
+            calls.record(call);
+            return null;
+        }
+        return call;
     }
 
     /**
@@ -464,7 +469,14 @@ public class PostPublisher {
     }
 
     private PublishOutcome fail(PublishablePost post, Set<PostState> from, PostTransition.Failure failure, String reason) {
-        states.apply(new PostTransition(post.id(), from, PostState.FAILED, reason, PostTransition.NEVER).withFailure(failure));
+        return fail(post, from, failure, reason, null);
+    }
+
+    /** {@code call}: the call made before the failure was found (null: none); its history row goes in with the move. */
+    private PublishOutcome fail(PublishablePost post, Set<PostState> from, PostTransition.Failure failure, String reason,
+                                ApiCallEvent call) {
+        states.apply(new PostTransition(post.id(), from, PostState.FAILED, reason, PostTransition.NEVER).withFailure(failure)
+                .withCall(call));
         meters.counter("calendar.posts.failed", "reason", failure.code()).increment();
         return PublishOutcome.FAILED;
     }
