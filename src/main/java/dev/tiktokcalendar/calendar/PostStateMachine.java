@@ -186,7 +186,7 @@ public class PostStateMachine {
      * One update of every post of {@code moving}, each to its own transition's values. It writes the same columns as
      * {@link #move}'s update of one post (PostStateMachineTest compares them column by column); that one stays a plain
      * update by id, as the join costs a lone post more: 237 against 185 µs a statement on the benchmark machine
-     * (20,000 of each in a server-side loop, 22:21 UTC, bench/RESULTS.md).
+     * (20,000 of each in a server-side loop, 22:21 UTC, bench/RESULTS.md, review).
      */
     private int moveJoined(List<PostTransition> moving, Instant now) {
         StringJoiner rows = new StringJoiner(" UNION ALL ");

@@ -48,7 +48,7 @@ public record PublishingProperties(
      * The items of a chunk of the publishing and reconciliation steps, per publishing thread. The threads work through a
      * chunk together and wait for its last item before the next chunk is read, and each chunk costs its own job
      * repository transaction: with 2 per thread the throughput run (round 3) made 404-453 posts/s in two runs, with 8
-     * per thread 511-591 in five (bench/RESULTS.md).
+     * per thread 470-591 in ten, 510 or more in nine of them (bench/RESULTS.md).
      */
     public static final int POSTS_PER_THREAD_IN_A_CHUNK = 8;
 
